@@ -1,0 +1,64 @@
+// Lint as n8n's reviewers lint: the community-node rules and eslint-plugin-n8n-nodes-base over the package, its
+// nodes and credentials; the test code gets TypeScript's recommended rules. Inline disable comments are refused.
+import tseslint from 'typescript-eslint';
+import communityNodes from '@n8n/eslint-plugin-community-nodes';
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+
+const nodesBase = (set) => n8nNodesBase.configs[set].rules;
+
+export default [
+	{ ignores: ['dist/**', 'node_modules/**', '.e2e/**', '.bench/**', 'gulpfile.js', 'index.js', 'jest.config.js', 'eslint.config.mjs'] },
+	{ linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'error' } },
+	{
+		files: ['package.json'],
+		languageOptions: { parser: tseslint.parser, parserOptions: { extraFileExtensions: ['.json'] } },
+		plugins: { 'n8n-nodes-base': n8nNodesBase, ...communityNodes.configs.recommended.plugins },
+		rules: {
+			...nodesBase('community'),
+			'@n8n/community-nodes/no-runtime-dependencies': 'error',
+			'@n8n/community-nodes/no-forbidden-lifecycle-scripts': 'error',
+			'@n8n/community-nodes/valid-peer-dependencies': 'error',
+			'@n8n/community-nodes/package-name-convention': 'error',
+			'@n8n/community-nodes/require-files-array': 'error',
+			'@n8n/community-nodes/valid-author': 'error',
+		},
+	},
+	{
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
+		languageOptions: { parser: tseslint.parser, parserOptions: { sourceType: 'module' } },
+		plugins: { 'n8n-nodes-base': n8nNodesBase, ...communityNodes.configs.recommended.plugins },
+		rules: {
+			...communityNodes.configs.recommended.rules,
+			'@n8n/community-nodes/no-dead-files': 'error',
+			'@n8n/community-nodes/icon-prefer-themed-variants': 'error',
+			'@n8n/community-nodes/resource-operation-pattern': 'error',
+		},
+	},
+	{
+		files: ['credentials/**/*.ts'],
+		rules: {
+			...nodesBase('credentials'),
+			// n8n's own built-in credentials name a docs slug; community credentials link a URL, which the
+			// community rule (credential-documentation-url) requires.
+			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+		},
+	},
+	{
+		files: ['nodes/**/*.ts'],
+		rules: {
+			...nodesBase('nodes'),
+			// The older plugin wants the 'main' literal; the community rule (node-connection-type-literal) wants
+			// NodeConnectionTypes.Main. The newer rule wins.
+			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
+		},
+	},
+	...tseslint.configs.recommended.map((config) => ({ ...config, files: ['test/**/*.ts'] })),
+	{
+		files: ['test/**/*.ts'],
+		rules: {
+			'@typescript-eslint/no-require-imports': 'off',
+			'@typescript-eslint/no-explicit-any': 'error',
+		},
+	},
+];

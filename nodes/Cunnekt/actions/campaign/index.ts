@@ -1,0 +1,6 @@
+import type { CunnektResourceModule } from '../node.type';
+
+export const campaign: CunnektResourceModule = {
+	description: [],
+	operations: {},
+};

@@ -1,0 +1,58 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { InputError, normaliseMobile } from '../../shared/limits';
+import type { SendResponse } from '../../shared/types';
+
+/** Shared fields and helpers of the action node's operations: one definition, used by every operation that needs it. */
+
+export const mobileProperty: INodeProperties = {
+	displayName: 'Recipient Mobile Number',
+	name: 'mobile',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 919999999999 or +91 99999 99999',
+	description:
+		'Country code and number. Spaces, dashes, parentheses, a leading + or 00 are removed before sending.',
+};
+
+/** Reads and normalises the recipient of one item. */
+export function readMobile(this: IExecuteFunctions, itemIndex: number, name = 'mobile'): string {
+	return normaliseMobile(this.getNodeParameter(name, itemIndex), 'Recipient mobile number');
+}
+
+/** Reads a string parameter, trimmed; a required one that is empty is an InputError naming the field. */
+export function readText(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	field: string,
+	required = true,
+): string {
+	const value = this.getNodeParameter(name, itemIndex, '') as unknown;
+	const textValue = value === undefined || value === null ? '' : String(value);
+	if (required && textValue.trim() === '') throw new InputError(`${field} is empty; it is required`);
+	return textValue;
+}
+
+/** The message id of a send answer, wherever Cunnekt put it. */
+export function messageIdOf(response: unknown): string | undefined {
+	if (typeof response !== 'object' || response === null) return undefined;
+	const body = response as SendResponse & IDataObject;
+	const fromMessages = body.messages?.[0]?.id;
+	if (typeof fromMessages === 'string') return fromMessages;
+	for (const key of ['messageId', 'message_id', 'wamid', 'id']) {
+		if (typeof body[key] === 'string') return body[key];
+	}
+	const data = body.data;
+	return typeof data === 'object' && data !== null ? messageIdOf(data) : undefined;
+}
+
+/** The output of every send: the message id lifted to the top, the normalised recipient, then the answer as is. */
+export function sendOutput(mobile: string, response: unknown): INodeExecutionData[] {
+	const answer = typeof response === 'object' && response !== null && !Array.isArray(response)
+		? (response as IDataObject)
+		: { response: response as IDataObject['response'] };
+	const messageId = messageIdOf(response);
+	return [{ json: { ...(messageId ? { messageId } : {}), mobile, ...answer } }];
+}

@@ -1,0 +1,6 @@
+import type { CunnektResourceModule } from '../node.type';
+
+export const media: CunnektResourceModule = {
+	description: [],
+	operations: {},
+};

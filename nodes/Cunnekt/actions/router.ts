@@ -1,0 +1,122 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { InputError } from '../../shared/limits';
+import { campaign } from './campaign';
+import { media } from './media';
+import type { CunnektResource, CunnektResourceModule } from './node.type';
+import { reply } from './reply';
+import { template } from './template';
+import { templateMessage } from './templateMessage';
+
+export const resources: Record<CunnektResource, CunnektResourceModule> = {
+	templateMessage,
+	reply,
+	media,
+	template,
+	campaign,
+};
+
+/** Errors a user sees: limits become NodeOperationErrors that name the item; API errors keep their item index. */
+export function toItemError(
+	this: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof InputError) {
+		return new NodeOperationError(this.getNode(), `${error.message} [item ${itemIndex}]`, {
+			itemIndex,
+			description: error.description,
+		});
+	}
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	return new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), {
+		itemIndex,
+	});
+}
+
+/** The item a failed input yields under Continue On Fail. */
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * Runs fn for items 0..count-1 with at most `concurrency` in flight and returns the results in item order. On the
+ * first failure no new item starts; the ones in flight finish, and the failure of the lowest item is thrown.
+ */
+export async function mapItems<T>(
+	count: number,
+	concurrency: number,
+	fn: (itemIndex: number) => Promise<T>,
+): Promise<T[]> {
+	const results = new Array<T>(count);
+	const progress: { next: number; failure?: { itemIndex: number; error: unknown } } = { next: 0 };
+	const worker = async () => {
+		while (progress.failure === undefined && progress.next < count) {
+			const itemIndex = progress.next++;
+			try {
+				results[itemIndex] = await fn(itemIndex);
+			} catch (error) {
+				const earlier = progress.failure as { itemIndex: number } | undefined;
+				if (earlier === undefined || itemIndex < earlier.itemIndex) progress.failure = { itemIndex, error };
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+	if (progress.failure !== undefined) throw progress.failure.error;
+	return results;
+}
+
+/** How many items an operation runs at once (the throughput options refine this per execution). */
+function concurrencyOf(this: IExecuteFunctions): number {
+	void this;
+	return 1;
+}
+
+/** For each item: pick the operation, run it, attach pairedItem; with Continue On Fail, one error item per failure. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as CunnektResource;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = resources[resource]?.operations[operationName];
+	if (!operation) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" is not supported for resource "${resource}"`,
+		);
+	}
+
+	if (operation.executeAllItems) {
+		let combined: INodeExecutionData[] | undefined;
+		try {
+			combined = await operation.executeAllItems.call(this, items.length);
+		} catch (error) {
+			const itemError = toItemError.call(this, error, 0);
+			if (!this.continueOnFail()) throw itemError;
+			return [[{ ...errorItem(itemError, 0), pairedItem: items.map((_, item) => ({ item })) }]];
+		}
+		if (combined !== undefined) {
+			const pairedItem = items.map((_, item) => ({ item }));
+			return [combined.map((output) => ({ ...output, pairedItem }))];
+		}
+	}
+
+	const continueOnFail = this.continueOnFail();
+	const perItem = await mapItems(items.length, concurrencyOf.call(this), async (itemIndex) => {
+		try {
+			const outputs = await operation.execute.call(this, itemIndex);
+			return outputs.map((output) => ({ ...output, pairedItem: { item: itemIndex } }));
+		} catch (error) {
+			const itemError = toItemError.call(this, error, itemIndex);
+			if (!continueOnFail) throw itemError;
+			return [errorItem(itemError, itemIndex)];
+		}
+	});
+	return [perItem.flat()];
+}

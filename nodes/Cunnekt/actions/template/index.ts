@@ -1,0 +1,6 @@
+import type { CunnektResourceModule } from '../node.type';
+
+export const template: CunnektResourceModule = {
+	description: [],
+	operations: {},
+};

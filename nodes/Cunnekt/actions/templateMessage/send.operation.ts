@@ -1,0 +1,84 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../../shared/endpoints';
+import { InputError } from '../../../shared/limits';
+import { cunnektApiRequest } from '../../../shared/transport';
+import type { SendTemplateBody } from '../../../shared/types';
+import { mobileProperty, readMobile, sendOutput } from '../common';
+
+export const templateLocator: INodeProperties = {
+	displayName: 'Template',
+	name: 'templateId',
+	type: 'resourceLocator',
+	required: true,
+	default: { mode: 'list', value: '' },
+	description: 'The approved template to send',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a template…',
+			typeOptions: { searchListMethod: 'searchTemplates', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 1036659577939498',
+			hint: 'The Template ID shown on Cunnekt\'s Template List page',
+		},
+	],
+};
+
+const properties: INodeProperties[] = [
+	mobileProperty,
+	templateLocator,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Override Bot',
+				name: 'overridebot',
+				type: 'options',
+				options: [
+					{ name: 'Yes', value: 'yes', description: 'Cunnekt\'s chatbot does not answer this conversation' },
+					{ name: 'No', value: 'no', description: 'Cunnekt\'s chatbot keeps answering' },
+				],
+				default: 'no',
+				description: 'Whether the message takes the conversation over from Cunnekt\'s chatbot (Cunnekt\'s "overridebot")',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['templateMessage'], operation: ['send'] } },
+	properties,
+);
+
+/** The template id of one item, from either locator mode. */
+export function readTemplateId(this: IExecuteFunctions, itemIndex: number, name = 'templateId'): string {
+	const id = String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+	if (id === '') throw new InputError('Template is empty; choose one from the list or enter its ID');
+	return id;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const mobile = readMobile.call(this, itemIndex);
+	const templateid = readTemplateId.call(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as { overridebot?: 'yes' | 'no' };
+	const body: SendTemplateBody = { mobile, templateid };
+	if (options.overridebot) body.overridebot = options.overridebot;
+	const response = await cunnektApiRequest.call(
+		this,
+		{ method: 'POST', path: ENDPOINTS.sendTemplate, body },
+		itemIndex,
+	);
+	return sendOutput(mobile, response);
+}

@@ -1,0 +1,158 @@
+/**
+ * Every WhatsApp/Cunnekt limit the package checks before sending, and the phone-number rules. Pure functions: they
+ * throw an InputError naming the field, the limit and what was received; the router adds the item number and turns
+ * it into a NodeOperationError. Where Cunnekt's page and WhatsApp differ, the stricter (WhatsApp's) limit wins.
+ */
+
+export class InputError extends Error {
+	constructor(
+		message: string,
+		readonly description?: string,
+	) {
+		super(message);
+		this.name = 'InputError';
+	}
+}
+
+export const LIMITS = {
+	replyButtons: { min: 1, max: 3 },
+	buttonTitle: { min: 1, max: 20 },
+	buttonId: { min: 1, max: 256 },
+	listRows: { min: 1, max: 10 },
+	listRowTitle: { min: 1, max: 24 },
+	listRowDescription: { min: 0, max: 72 },
+	listRowId: { min: 1, max: 200 },
+	listButton: { min: 1, max: 20 },
+	interactiveBody: { min: 1, max: 1024 },
+	headerText: { min: 0, max: 60 },
+	text: { min: 1, max: 4096 },
+	caption: { min: 0, max: 1024 },
+	formCta: { min: 1, max: 20 },
+	ctaButtonText: { min: 1, max: 20 },
+	carouselCards: { min: 1, max: 10 },
+	phoneDigits: { min: 8, max: 15 },
+} as const;
+
+export interface Range {
+	readonly min: number;
+	readonly max: number;
+}
+
+const SHOWN_VALUE_LENGTH = 60;
+
+/** The value as an error message shows it: quoted, and cut short when long. */
+export function showValue(value: string): string {
+	const shown = value.length > SHOWN_VALUE_LENGTH ? `${value.slice(0, SHOWN_VALUE_LENGTH)}…` : value;
+	return JSON.stringify(shown);
+}
+
+function plural(count: number, word: string): string {
+	return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Checks a text's length (in characters, as WhatsApp counts them) and returns it unchanged. */
+export function checkLength(value: string, field: string, range: Range): string {
+	const length = [...value].length;
+	if (length > range.max) {
+		throw new InputError(
+			`${field} is ${plural(length, 'character')}; WhatsApp allows at most ${range.max}`,
+			`Received: ${showValue(value)}`,
+		);
+	}
+	if (length < range.min) {
+		throw new InputError(
+			range.min === 1
+				? `${field} is empty; WhatsApp requires it`
+				: `${field} is ${plural(length, 'character')}; WhatsApp requires at least ${range.min}`,
+			`Received: ${showValue(value)}`,
+		);
+	}
+	return value;
+}
+
+/** Checks how many entries a list has. */
+export function checkCount(count: number, field: string, range: Range): void {
+	if (count < range.min || count > range.max) {
+		throw new InputError(
+			`${field}: ${count} given; WhatsApp allows ${range.min} to ${range.max}`,
+			count < range.min ? `Add at least ${range.min}.` : `Remove ${count - range.max}.`,
+		);
+	}
+}
+
+/** Checks that no two entries are the same (WhatsApp rejects duplicate button titles and card indexes). */
+export function checkUnique(values: Array<string | number>, field: string): void {
+	const seen = new Set<string | number>();
+	for (const value of values) {
+		if (seen.has(value)) {
+			throw new InputError(
+				`${field} must be unique; ${JSON.stringify(value)} appears more than once`,
+			);
+		}
+		seen.add(value);
+	}
+}
+
+/** Checks that a media or button link is an absolute http(s) URL and returns it trimmed. */
+export function checkHttpUrl(value: string, field: string): string {
+	const trimmed = value.trim();
+	let url: URL | undefined;
+	try {
+		url = new URL(trimmed);
+	} catch {
+		url = undefined;
+	}
+	if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+		throw new InputError(
+			`${field} must be an absolute http(s) URL`,
+			`Received: ${showValue(value)}. WhatsApp fetches the file itself, so it needs a public link such as https://example.com/file.jpg.`,
+		);
+	}
+	return trimmed;
+}
+
+const TEMPLATE_NAME = /^[a-z0-9_]+$/;
+
+/** WhatsApp template names: lowercase letters, digits and underscores (at most 512 characters). */
+export function checkTemplateName(value: string): string {
+	const name = value.trim();
+	checkLength(name, 'Template name', { min: 1, max: 512 });
+	if (!TEMPLATE_NAME.test(name)) {
+		throw new InputError(
+			`Template name ${showValue(name)} may contain only lowercase letters, digits and underscores`,
+			`For example: ${JSON.stringify(name.toLowerCase().replace(/[^a-z0-9_]+/g, '_'))}`,
+		);
+	}
+	return name;
+}
+
+/**
+ * Turns what people type into the digits Cunnekt wants (country code and number): "+91 99999-99999", "0091…",
+ * "(91) 99999 99999" all become "919999999999". Letters, or fewer than 8 / more than 15 digits, are refused.
+ */
+export function normaliseMobile(value: unknown, field = 'Mobile number'): string {
+	const raw = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
+	const typed = raw.trim();
+	if (typed === '') {
+		throw new InputError(
+			`${field} is empty`,
+			'Enter the country code and number, for example 919999999999 or +91 99999 99999.',
+		);
+	}
+	if (/[^\d\s+\-().]/.test(typed) || typed.lastIndexOf('+') > 0) {
+		throw new InputError(
+			`${field} ${showValue(typed)} is not a phone number: it may contain only digits, spaces, "+", "-", "." and parentheses`,
+			'Enter the country code and number, for example 919999999999 or +91 99999 99999.',
+		);
+	}
+	let digits = typed.replace(/\D/g, '');
+	if (!typed.startsWith('+') && digits.startsWith('00')) digits = digits.slice(2);
+	const { min, max } = LIMITS.phoneDigits;
+	if (digits.length < min || digits.length > max) {
+		throw new InputError(
+			`${field} ${showValue(typed)} has ${plural(digits.length, 'digit')}; a WhatsApp number has ${min} to ${max} digits including the country code`,
+			'Enter the country code and number, for example 919999999999.',
+		);
+	}
+	return digits;
+}

@@ -1,0 +1,101 @@
+import { credentialsFor, startSandbox } from '../helpers/sandbox';
+import type { Sandbox } from '../helpers/sandbox';
+import { runCunnekt } from '../helpers/n8n';
+import type { IDataObject } from 'n8n-workflow';
+
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+	sandbox = await startSandbox({ apiKey: 'test-key-7f3a9c' });
+});
+afterAll(async () => await sandbox.close());
+beforeEach(() => sandbox.reset());
+
+const sendText = (items: IDataObject[], extra: { continueOnFail?: boolean; apiKey?: string } = {}) =>
+	runCunnekt({
+		parameters: { resource: 'reply', operation: 'sendText', mobile: '={{ $json.mobile }}', text: '={{ $json.text }}' },
+		items,
+		credentials: credentialsFor(sandbox, extra.apiKey),
+		continueOnFail: extra.continueOnFail,
+	});
+
+describe('Reply → Send Text', () => {
+	it('sends exactly the seed body with the API-KEY header and returns the message id', async () => {
+		sandbox.openWindow('919999999999');
+		const { items, error } = await sendText([{ mobile: '+91 99999-99999', text: 'Hi. how are you doing?' }]);
+		expect(error).toBeUndefined();
+		const [request] = sandbox.requests;
+		expect(sandbox.requests).toHaveLength(1);
+		expect(request.method).toBe('POST');
+		expect(request.path).toBe('/sendreplymessage');
+		expect(request.headers['api-key']).toBe('test-key-7f3a9c');
+		expect(request.headers['content-type']).toMatch(/application\/json/);
+		expect(request.body).toEqual({ mobile: '919999999999', type: 'text', text: 'Hi. how are you doing?' });
+		const wamid = sandbox.state.sent[0].id;
+		expect(items).toEqual([
+			{
+				json: {
+					messageId: wamid,
+					mobile: '919999999999',
+					messaging_product: 'whatsapp',
+					contacts: [{ input: '919999999999', wa_id: '919999999999' }],
+					messages: [{ id: wamid }],
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	it('explains a closed service window (131047) in the error', async () => {
+		const { items, error } = await sendText([{ mobile: '447700900123', text: 'Hello' }]);
+		expect(items).toEqual([]);
+		expect(error?.message).toBe('Re-engagement message (131047)');
+		expect(error?.description).toBe(
+			'The 24-hour service window is closed: the customer has not written in the last 24 hours. Send a template message instead. Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+		);
+		expect(error?.name).toBe('NodeApiError');
+	});
+
+	it('says the API key is invalid, without ever showing it', async () => {
+		sandbox.openWindow('919999999999');
+		const { error, run } = await sendText([{ mobile: '919999999999', text: 'Hello' }], { apiKey: 'wrong-key-123456' });
+		expect(error?.message).toBe('Invalid API key');
+		expect(error?.description).toBe(
+			'Invalid API key: check the API Key in the Cunnekt credential (Cunnekt → API Settings).',
+		);
+		expect(JSON.stringify(run)).not.toContain('wrong-key-123456');
+		expect(JSON.stringify(error)).not.toContain('wrong-key-123456');
+	});
+
+	it('with Continue On Fail, yields one item per input, in order, and sends each good item once', async () => {
+		sandbox.openWindow('919999999999');
+		sandbox.openWindow('919888888888');
+		const { items, error } = await sendText(
+			[
+				{ mobile: '919999999999', text: 'one' },
+				{ mobile: 'call me', text: 'two' },
+				{ mobile: '919888888888', text: 'x'.repeat(4097) },
+				{ mobile: '919888888888', text: 'four' },
+			],
+			{ continueOnFail: true },
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(items[0].json.messageId).toBe(sandbox.state.sent[0].id);
+		expect(items[1].json).toEqual({
+			error:
+				'Recipient mobile number "call me" is not a phone number: it may contain only digits, spaces, "+", "-", "." and parentheses [item 1]',
+			description: 'Enter the country code and number, for example 919999999999 or +91 99999 99999.',
+		});
+		expect(items[2].json.error).toBe('Text is 4097 characters; WhatsApp allows at most 4096 [item 2]');
+		expect(items[3].json.messageId).toBe(sandbox.state.sent[1].id);
+		expect(sandbox.requests.map((request) => (request.body as { text: string }).text)).toEqual(['one', 'four']);
+	});
+
+	it('sends a text of exactly 4096 characters', async () => {
+		sandbox.openWindow('919999999999');
+		const { error } = await sendText([{ mobile: '919999999999', text: 'y'.repeat(4096) }]);
+		expect(error).toBeUndefined();
+		expect((sandbox.requests[0].body as { text: string }).text).toHaveLength(4096);
+	});
+});

@@ -1,0 +1,38 @@
+// @ts-check
+/** The error answers the sandbox gives, shaped like WhatsApp's errors as they travel through Cunnekt. */
+
+/** @returns {{status: number, body: object}} */
+function whatsappError(status, code, title, details) {
+	return {
+		status,
+		body: {
+			status: 'error',
+			message: title,
+			error: { code, title, message: title, error_data: { details } },
+		},
+	};
+}
+
+const answers = {
+	missingKey: () => ({ status: 401, body: { status: 'error', message: 'API-KEY header is missing' } }),
+	invalidKey: () => ({ status: 401, body: { status: 'error', message: 'Invalid API key' } }),
+	malformed: (why) => ({ status: 400, body: { status: 'error', message: `Malformed request: ${why}` } }),
+	notFound: (what) => ({ status: 404, body: { status: 'error', message: `${what} not found` } }),
+	windowClosed: () =>
+		whatsappError(
+			400,
+			131047,
+			'Re-engagement message',
+			'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+		),
+	unknownTemplate: (id) =>
+		whatsappError(404, 132001, 'Template name does not exist in the translation', `No template with id ${id}`),
+	templateNotApproved: (id, status) =>
+		whatsappError(400, 132015, 'Template is not approved', `Template ${id} is ${status}`),
+	parameterCount: (details) =>
+		whatsappError(400, 132000, 'Number of parameters does not match the expected number of params', details),
+	parameterFormat: (details) => whatsappError(400, 132012, 'Parameter format does not match format in the created template', details),
+	invalidParameter: (details) => whatsappError(400, 131009, 'Parameter value is not valid', details),
+};
+
+module.exports = { whatsappError, answers };

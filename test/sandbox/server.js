@@ -1,0 +1,207 @@
+// @ts-check
+/**
+ * The local Cunnekt: a real HTTP server on 127.0.0.1 that speaks the contract (../shared/cunnekt-api.md). Every
+ * request is recorded for tests to read; a control API under /__sandbox lets other processes (the end-to-end suite,
+ * the benchmark) read and steer it.
+ */
+const http = require('http');
+const { answers } = require('./errors');
+const { createState, openWindow } = require('./state');
+const routeModules = require('./routes');
+
+const API_BASE = '/v1';
+const CONTROL_BASE = '/__sandbox';
+
+/** A path pattern such as "/templates/:id" as a matcher. */
+function compile(pattern) {
+	const names = [];
+	const source = pattern.replace(/:([a-zA-Z]+)/g, (_, name) => {
+		names.push(name);
+		return '([^/]+)';
+	});
+	const regex = new RegExp(`^${source}/?$`);
+	return (path) => {
+		const match = regex.exec(path);
+		if (!match) return undefined;
+		return Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1])]));
+	};
+}
+
+function createRouter() {
+	const routes = [];
+	return {
+		route(method, pattern, handler) {
+			routes.push({ method, pattern, match: compile(pattern), handler });
+		},
+		find(method, path) {
+			for (const route of routes) {
+				const params = route.match(path);
+				if (params && route.method === method) return { route, params };
+			}
+			const known = routes.some((route) => route.match(path));
+			return known ? { methodNotAllowed: true } : undefined;
+		},
+	};
+}
+
+function readBody(req) {
+	return new Promise((resolve, reject) => {
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
+		req.on('error', reject);
+	});
+}
+
+function send(res, answer) {
+	if (res.headersSent || res.destroyed) return;
+	const headers = { ...(answer.headers ?? {}) };
+	let payload;
+	if (Buffer.isBuffer(answer.raw)) payload = answer.raw;
+	else if (typeof answer.raw === 'string') payload = Buffer.from(answer.raw);
+	else {
+		payload = Buffer.from(JSON.stringify(answer.body ?? {}));
+		headers['content-type'] ??= 'application/json';
+	}
+	headers['content-length'] = String(payload.length);
+	res.writeHead(answer.status ?? 200, headers);
+	res.end(payload);
+}
+
+/**
+ * Starts a sandbox. Options: port (0 = a free one), apiKey, host (always loopback).
+ * @returns {Promise<Sandbox>}
+ */
+async function startSandbox(options = {}) {
+	const apiKey = options.apiKey ?? 'sandbox-api-key';
+	const api = createRouter();
+	const control = createRouter();
+	/** @type {any} */
+	const sandbox = {
+		apiKey,
+		state: createState(),
+		/** every API request: { method, path, query, headers, body, rawBody, at } */
+		requests: [],
+		/** hooks other modules add: (req, sandbox) => answer | undefined, tried before the route (faults) */
+		interceptors: [],
+		api,
+		control,
+		openWindow: (mobile) => openWindow(sandbox.state, mobile),
+		clearRequests: () => {
+			sandbox.requests.length = 0;
+		},
+		/** Back to a new sandbox's state: seeded templates, no windows, nothing recorded. */
+		reset: () => {
+			sandbox.state = createState();
+			sandbox.clearRequests();
+		},
+		/** The recorded requests to one API path, e.g. '/sendreplymessage'. */
+		requestsTo: (path) => sandbox.requests.filter((request) => request.path === path),
+	};
+	for (const register of routeModules) register(api, sandbox);
+	registerControl(control, sandbox);
+
+	const server = http.createServer(async (req, res) => {
+		try {
+			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+			const rawBody = await readBody(req);
+			const contentType = String(req.headers['content-type'] ?? '');
+			let body;
+			let malformed = false;
+			if (rawBody.length > 0 && !/multipart|octet-stream/.test(contentType)) {
+				try {
+					body = JSON.parse(rawBody.toString('utf8'));
+				} catch {
+					malformed = true;
+					body = rawBody.toString('utf8');
+				}
+			}
+			const request = {
+				method: req.method ?? 'GET',
+				path: url.pathname,
+				query: Object.fromEntries(url.searchParams),
+				headers: { ...req.headers },
+				body,
+				rawBody,
+				at: Date.now(),
+				socket: req.socket,
+				res,
+			};
+			if (url.pathname.startsWith(CONTROL_BASE)) {
+				request.path = url.pathname.slice(CONTROL_BASE.length) || '/';
+				const found = control.find(request.method, request.path);
+				if (!found?.route) return send(res, answers.notFound(`Control ${request.path}`));
+				return send(res, await found.route.handler({ ...request, params: found.params }, sandbox));
+			}
+			if (!url.pathname.startsWith(`${API_BASE}/`)) return send(res, answers.notFound(`Path ${url.pathname}`));
+			request.path = url.pathname.slice(API_BASE.length);
+			const { socket: _socket, res: _res, ...recorded } = request;
+			sandbox.requests.push(recorded);
+
+			for (const intercept of sandbox.interceptors) {
+				const answer = await intercept(request, sandbox);
+				if (answer === 'handled') return;
+				if (answer) return send(res, answer);
+			}
+			const key = req.headers['api-key'];
+			if (key === undefined || key === '') return send(res, answers.missingKey());
+			if (key !== apiKey) return send(res, answers.invalidKey());
+			if (malformed) return send(res, answers.malformed('the body is not valid JSON'));
+			const found = api.find(request.method, request.path);
+			if (!found) return send(res, answers.notFound(`Endpoint ${request.method} ${request.path}`));
+			if (found.methodNotAllowed)
+				return send(res, { status: 405, body: { status: 'error', message: `Method ${request.method} not allowed` } });
+			return send(res, await found.route.handler({ ...request, params: found.params }, sandbox));
+		} catch (error) {
+			send(res, { status: 500, body: { status: 'error', message: `Sandbox failure: ${error?.message ?? error}` } });
+		}
+	});
+	server.keepAliveTimeout = 5000;
+	const sockets = new Set();
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, '127.0.0.1', () => resolve(undefined));
+	});
+	const address = /** @type {import('net').AddressInfo} */ (server.address());
+	sandbox.port = address.port;
+	sandbox.url = `http://127.0.0.1:${address.port}`;
+	sandbox.baseUrl = `${sandbox.url}${API_BASE}`;
+	sandbox.server = server;
+	sandbox.close = () =>
+		new Promise((resolve) => {
+			for (const socket of sockets) socket.destroy();
+			server.close(() => resolve(undefined));
+		});
+	return sandbox;
+}
+
+/** /__sandbox: read the record, open service windows, reset. No key: it only listens on 127.0.0.1. */
+function registerControl(control, sandbox) {
+	control.route('GET', '/', () => ({ status: 200, body: { baseUrl: sandbox.baseUrl, apiKey: sandbox.apiKey } }));
+	control.route('GET', '/requests', (req) => {
+		const path = req.query.path;
+		const list = path ? sandbox.requestsTo(path) : sandbox.requests;
+		return { status: 200, body: list.map(({ rawBody: _raw, ...rest }) => rest) };
+	});
+	control.route('DELETE', '/requests', () => {
+		sandbox.clearRequests();
+		return { status: 200, body: { cleared: true } };
+	});
+	control.route('GET', '/sent', () => ({ status: 200, body: sandbox.state.sent }));
+	control.route('POST', '/windows', (req) => {
+		const mobile = String(req.body?.mobile ?? '');
+		if (!/^\d{8,15}$/.test(mobile)) return answers.malformed('mobile must be 8 to 15 digits');
+		sandbox.openWindow(mobile);
+		return { status: 200, body: { mobile, open: true } };
+	});
+	control.route('POST', '/reset', () => {
+		sandbox.reset();
+		return { status: 200, body: { reset: true } };
+	});
+}
+
+module.exports = { startSandbox, API_BASE, CONTROL_BASE };

@@ -1,0 +1,95 @@
+// @ts-check
+/** The sandbox's memory: service windows, templates, campaigns, media files and every message it accepted. */
+const crypto = require('crypto');
+
+const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** A fresh WhatsApp-like message id. */
+function newWamid() {
+	return `wamid.${crypto.randomBytes(24).toString('base64').replace(/=+$/, '')}`;
+}
+
+/**
+ * Templates every sandbox starts with. The first three carry the template ids of Cunnekt's own examples (seed 001),
+ * so the documented requests work as they are.
+ */
+function seededTemplates() {
+	return [
+		{
+			id: 'asdasdDSDsd',
+			name: 'welcome_message',
+			language: 'en',
+			status: 'APPROVED',
+			category: 'MARKETING',
+			components: [{ type: 'BODY', text: 'Welcome to our store! Reply to this message to talk to us.' }],
+		},
+		{
+			id: 'sdsdDSDdssd',
+			name: 'order_update',
+			language: 'en',
+			status: 'APPROVED',
+			category: 'UTILITY',
+			components: [
+				{ type: 'HEADER', format: 'IMAGE', example: { header_handle: ['https://example.com/order.jpg'] } },
+				{
+					type: 'BODY',
+					text: 'Hi {{1}}, your order of {{2}} has shipped.',
+					example: { body_text: [['Vivek', 'Rs. 999']] },
+				},
+			],
+		},
+		{
+			id: '1036659577939498',
+			name: 'summer_collection',
+			language: 'en',
+			status: 'APPROVED',
+			category: 'MARKETING',
+			components: [
+				{ type: 'BODY', text: 'Our summer collection is here.' },
+				{
+					type: 'CAROUSEL',
+					cards: [0, 1, 2].map(() => ({
+						components: [
+							{ type: 'HEADER', format: 'IMAGE' },
+							{ type: 'BODY', text: 'Fresh styles for the season.' },
+							{
+								type: 'BUTTONS',
+								buttons: [
+									{ type: 'QUICK_REPLY', text: 'Interested' },
+									{ type: 'URL', text: 'Shop now', url: 'https://example.com/shop/{{1}}' },
+								],
+							},
+						],
+					})),
+				},
+			],
+		},
+	];
+}
+
+function createState() {
+	return {
+		/** mobile → the time (ms) its 24-hour service window closes */
+		windows: new Map(),
+		/** id → template */
+		templates: new Map(seededTemplates().map((template) => [template.id, template])),
+		/** id → campaign */
+		campaigns: new Map(),
+		/** messageId → { bytes, mimeType, fileName } */
+		media: new Map(),
+		/** every message the sandbox accepted: { id, mobile, endpoint, body, at } */
+		sent: [],
+	};
+}
+
+/** Opens (or extends) a number's service window, as an inbound message from that number would. */
+function openWindow(state, mobile, at = Date.now()) {
+	state.windows.set(String(mobile), at + SERVICE_WINDOW_MS);
+}
+
+function windowIsOpen(state, mobile, at = Date.now()) {
+	const closesAt = state.windows.get(String(mobile));
+	return closesAt !== undefined && closesAt > at;
+}
+
+module.exports = { createState, openWindow, windowIsOpen, newWamid, seededTemplates, SERVICE_WINDOW_MS };
