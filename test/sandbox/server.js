@@ -8,6 +8,7 @@ const http = require('http');
 const { answers } = require('./errors');
 const { createState, openWindow } = require('./state');
 const routeModules = require('./routes');
+const controlModules = require('./control');
 
 const API_BASE = '/v1';
 const CONTROL_BASE = '/__sandbox';
@@ -100,6 +101,7 @@ async function startSandbox(options = {}) {
 	};
 	for (const register of routeModules) register(api, sandbox);
 	registerControl(control, sandbox);
+	for (const register of controlModules) register(control, sandbox);
 
 	const server = http.createServer(async (req, res) => {
 		try {

@@ -64,6 +64,74 @@ function seededTemplates() {
 				},
 			],
 		},
+		{
+			id: 'tpl_appointment_reminder',
+			name: 'appointment_reminder',
+			language: 'en_US',
+			status: 'APPROVED',
+			category: 'UTILITY',
+			parameter_format: 'NAMED',
+			components: [
+				{
+					type: 'BODY',
+					text: 'Hi {{first_name}}, your appointment is on {{date}}. Reply to reschedule.',
+					example: {
+						body_text_named_params: [
+							{ param_name: 'first_name', example: 'Asha' },
+							{ param_name: 'date', example: '12 March, 10:00' },
+						],
+					},
+				},
+				{ type: 'FOOTER', text: 'City Dental Clinic' },
+			],
+		},
+		{
+			id: 'tpl_track_shipment',
+			name: 'track_shipment',
+			language: 'en',
+			status: 'APPROVED',
+			category: 'UTILITY',
+			components: [
+				{ type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', example: { header_text: ['A-1042'] } },
+				{ type: 'BODY', text: 'Your parcel {{1}} is on its way.', example: { body_text: [['AWB123456']] } },
+				{
+					type: 'BUTTONS',
+					buttons: [
+						{ type: 'URL', text: 'Track parcel', url: 'https://track.example.com/{{1}}', example: ['https://track.example.com/AWB123456'] },
+						{ type: 'QUICK_REPLY', text: 'Talk to us' },
+					],
+				},
+			],
+		},
+		{
+			id: 'tpl_invoice_ready',
+			name: 'invoice_ready',
+			language: 'en',
+			status: 'APPROVED',
+			category: 'UTILITY',
+			components: [
+				{ type: 'HEADER', format: 'DOCUMENT', example: { header_handle: ['https://example.com/invoice.pdf'] } },
+				{ type: 'BODY', text: 'Your invoice {{1}} is attached.', example: { body_text: [['INV-77']] } },
+				{ type: 'FOOTER', text: 'Thank you for shopping with us' },
+			],
+		},
+		{
+			id: 'tpl_spring_sale',
+			name: 'spring_sale',
+			language: 'en',
+			status: 'PENDING',
+			category: 'MARKETING',
+			components: [{ type: 'BODY', text: 'Spring sale: {{1}} off everything!', example: { body_text: [['20%']] } }],
+		},
+		{
+			id: 'tpl_flash_deal',
+			name: 'flash_deal',
+			language: 'en',
+			status: 'REJECTED',
+			category: 'MARKETING',
+			rejected_reason: 'PROMOTIONAL',
+			components: [{ type: 'BODY', text: 'Flash deal today only!' }],
+		},
 	];
 }
 
