@@ -156,3 +156,16 @@ export function normaliseMobile(value: unknown, field = 'Mobile number'): string
 	}
 	return digits;
 }
+
+/** A carousel's cards: 1 to 10, each card_index a whole number used once. */
+export function checkCarouselCards(cardIndexes: unknown[]): void {
+	checkCount(cardIndexes.length, 'Carousel cards', LIMITS.carouselCards);
+	cardIndexes.forEach((cardIndex, position) => {
+		if (typeof cardIndex !== 'number' || !Number.isInteger(cardIndex) || cardIndex < 0) {
+			throw new InputError(
+				`Carousel card ${position + 1} card_index is ${JSON.stringify(cardIndex) ?? 'missing'}; it must be a whole number from 0`,
+			);
+		}
+	});
+	checkUnique(cardIndexes as number[], 'Carousel card_index');
+}

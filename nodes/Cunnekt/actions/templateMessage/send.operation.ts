@@ -6,6 +6,7 @@ import { InputError } from '../../../shared/limits';
 import { cunnektApiRequest } from '../../../shared/transport';
 import type { SendTemplateBody } from '../../../shared/types';
 import { mobileProperty, readMobile, sendOutput } from '../common';
+import { readTemplateComponents, templateParameterProperties } from './parameters';
 
 export const templateLocator: INodeProperties = {
 	displayName: 'Template',
@@ -35,6 +36,7 @@ export const templateLocator: INodeProperties = {
 const properties: INodeProperties[] = [
 	mobileProperty,
 	templateLocator,
+	...templateParameterProperties,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -73,8 +75,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const mobile = readMobile.call(this, itemIndex);
 	const templateid = readTemplateId.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { overridebot?: 'yes' | 'no' };
+	const components = await readTemplateComponents.call(this, itemIndex, templateid);
 	const body: SendTemplateBody = { mobile, templateid };
 	if (options.overridebot) body.overridebot = options.overridebot;
+	if (components.length > 0) body.template = { components };
 	const response = await cunnektApiRequest.call(
 		this,
 		{ method: 'POST', path: ENDPOINTS.sendTemplate, body },

@@ -1,0 +1,405 @@
+import { checkCarouselCards, checkHttpUrl, InputError, showValue } from './limits';
+import type { CunnektTemplate, TemplateComponent } from './types';
+
+/**
+ * A template's variables, and the Meta-shaped `components` of a send. Pure: no n8n, no HTTP. One builder serves
+ * the Template Message form, the resource mapper (a template's fields) and campaigns (each recipient's values).
+ *
+ * Casing follows Cunnekt's own examples (seed 001): lower-case `header` / `body` / `button` at the top level, and
+ * `CAROUSEL` / `HEADER` / `BUTTON` / `QUICK_REPLY` / `PAYLOAD` inside a carousel, exactly as Cunnekt's Template page
+ * gives them.
+ */
+
+export type MediaType = 'image' | 'video' | 'document';
+
+/** A text variable: positional ({{1}}) when parameterName is absent, named ({{first_name}}) when present. */
+export interface TextValue {
+	text: string;
+	parameterName?: string;
+}
+
+export type HeaderValue =
+	| ({ type: 'text' } & TextValue)
+	| { type: MediaType; link: string; filename?: string };
+
+export interface ButtonValue {
+	subType: 'quick_reply' | 'url';
+	/** The button's position in the template, from 0. */
+	index: number;
+	/** The quick reply's payload or the URL's suffix. */
+	value: string;
+}
+
+export interface CardValue {
+	cardIndex: number;
+	header?: { type: 'image' | 'video'; link: string };
+	body?: TextValue[];
+	buttons?: ButtonValue[];
+}
+
+/** Everything a send can fill in; what is absent or empty is left out of the components. */
+export interface ComponentValues {
+	header?: HeaderValue;
+	body?: TextValue[];
+	buttons?: ButtonValue[];
+	cards?: CardValue[];
+}
+
+function textParameter(value: TextValue, type: 'text' | 'TEXT'): TemplateComponent {
+	return value.parameterName
+		? { type, parameter_name: value.parameterName, text: value.text }
+		: { type, text: value.text };
+}
+
+function mediaParameter(type: string, media: MediaType, link: string, filename?: string): TemplateComponent {
+	return { type, [media]: filename ? { link, filename } : { link } };
+}
+
+function cardComponents(card: CardValue): TemplateComponent[] {
+	const components: TemplateComponent[] = [];
+	if (card.header) {
+		const media = card.header.type;
+		components.push({
+			type: 'HEADER',
+			parameters: [mediaParameter(media.toUpperCase(), media, card.header.link)],
+		});
+	}
+	if (card.body?.length) {
+		components.push({ type: 'BODY', parameters: card.body.map((value) => textParameter(value, 'TEXT')) });
+	}
+	for (const button of card.buttons ?? []) {
+		components.push({
+			type: 'BUTTON',
+			sub_type: button.subType.toUpperCase(),
+			index: button.index,
+			parameters: [{ type: 'PAYLOAD', payload: button.value }],
+		});
+	}
+	return components;
+}
+
+/** The `components` array of a send; a component without parameters is left out (Cunnekt: "you can remove"). */
+export function buildComponents(values: ComponentValues): TemplateComponent[] {
+	const components: TemplateComponent[] = [];
+	const header = values.header;
+	if (header) {
+		const parameter =
+			header.type === 'text'
+				? textParameter(header, 'text')
+				: mediaParameter(header.type, header.type, header.link, header.filename);
+		components.push({ type: 'header', parameters: [parameter] });
+	}
+	if (values.body?.length) {
+		components.push({ type: 'body', parameters: values.body.map((value) => textParameter(value, 'text')) });
+	}
+	for (const button of values.buttons ?? []) {
+		const parameter =
+			button.subType === 'url'
+				? { type: 'text', text: button.value }
+				: { type: 'payload', payload: button.value };
+		components.push({ type: 'button', sub_type: button.subType, index: button.index, parameters: [parameter] });
+	}
+	if (values.cards?.length) {
+		components.push({
+			type: 'CAROUSEL',
+			cards: values.cards.map((card) => ({ card_index: card.cardIndex, components: cardComponents(card) })),
+		});
+	}
+	return components;
+}
+
+// ── What a template expects ──────────────────────────────────────────────────────────────────────────────────
+
+export type SlotKind = 'headerText' | 'headerMedia' | 'headerFilename' | 'bodyText' | 'buttonUrl' | 'buttonPayload';
+
+/** One value a template takes: a field of the resource mapper. */
+export interface TemplateSlot {
+	/** The field's key in the mapped values. */
+	id: string;
+	displayName: string;
+	required: boolean;
+	kind: SlotKind;
+	/** The carousel card (position from 0) the slot belongs to; absent at the top level. */
+	card?: number;
+	media?: MediaType;
+	/** The variable's name without braces: "1" or "first_name". */
+	variable?: string;
+	named?: boolean;
+	buttonIndex?: number;
+	buttonText?: string;
+}
+
+export interface TemplateExpectations {
+	/** How messages name the template: `"order_update"`. */
+	label: string;
+	slots: TemplateSlot[];
+	/** The number of carousel cards, 0 without a carousel. */
+	cardCount: number;
+}
+
+type Json = Record<string, unknown>;
+
+const MEDIA_FORMATS: Readonly<Record<string, MediaType>> = { IMAGE: 'image', VIDEO: 'video', DOCUMENT: 'document' };
+
+/** The variables in a text, in order of first appearance: "{{1}}" → "1", "{{first_name}}" → "first_name". */
+export function variablesIn(text: unknown): string[] {
+	const names: string[] = [];
+	for (const match of String(text ?? '').matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)) {
+		if (!names.includes(match[1])) names.push(match[1]);
+	}
+	return names;
+}
+
+function asObjects(value: unknown): Json[] {
+	return Array.isArray(value) ? value.filter((entry): entry is Json => typeof entry === 'object' && entry !== null) : [];
+}
+
+function findComponent(components: unknown, type: string): Json | undefined {
+	return asObjects(components).find((component) => String(component.type).toUpperCase() === type);
+}
+
+function capitalise(word: string): string {
+	return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** The slots of one level: the template's top level, or one carousel card. */
+function levelSlots(components: unknown, card?: number): TemplateSlot[] {
+	const idPrefix = card === undefined ? '' : `card_${card}_`;
+	const namePrefix = card === undefined ? '' : `Card ${card + 1} `;
+	const slot = (entry: TemplateSlot): TemplateSlot => ({
+		...entry,
+		id: `${idPrefix}${entry.id}`,
+		displayName: `${namePrefix}${entry.displayName}`,
+		...(card === undefined ? {} : { card }),
+	});
+	const slots: TemplateSlot[] = [];
+	const variableSlots = (text: unknown, part: 'header' | 'body', kind: SlotKind) => {
+		for (const variable of variablesIn(text)) {
+			const named = !/^\d+$/.test(variable);
+			slots.push(
+				slot({
+					id: `${part}_${variable}`,
+					displayName: `${capitalise(part)} Variable {{${variable}}}`,
+					required: true,
+					kind,
+					variable,
+					named,
+				}),
+			);
+		}
+	};
+
+	const header = findComponent(components, 'HEADER');
+	const format = header ? String(header.format ?? 'TEXT').toUpperCase() : undefined;
+	const media = format ? MEDIA_FORMATS[format] : undefined;
+	if (format === 'TEXT') variableSlots(header?.text, 'header', 'headerText');
+	if (media) {
+		slots.push(
+			slot({ id: `header_${media}`, displayName: `Header ${capitalise(media)} Link`, required: true, kind: 'headerMedia', media }),
+		);
+		if (media === 'document') {
+			slots.push(
+				slot({ id: 'header_filename', displayName: 'Header Document Filename', required: false, kind: 'headerFilename', media }),
+			);
+		}
+	}
+	variableSlots(findComponent(components, 'BODY')?.text, 'body', 'bodyText');
+	asObjects(findComponent(components, 'BUTTONS')?.buttons).forEach((button, buttonIndex) => {
+		const type = String(button.type).toUpperCase();
+		const buttonText = String(button.text ?? buttonIndex + 1);
+		if (type === 'URL' && variablesIn(button.url).length > 0) {
+			slots.push(
+				slot({
+					id: `button_${buttonIndex}_url_suffix`,
+					displayName: `Button "${buttonText}" URL Suffix`,
+					required: true,
+					kind: 'buttonUrl',
+					buttonIndex,
+					buttonText,
+				}),
+			);
+		}
+		if (type === 'QUICK_REPLY') {
+			slots.push(
+				slot({
+					id: `button_${buttonIndex}_payload`,
+					displayName: `Button "${buttonText}" Payload`,
+					required: false,
+					kind: 'buttonPayload',
+					buttonIndex,
+					buttonText,
+				}),
+			);
+		}
+	});
+	return slots;
+}
+
+/** What a template (as `GET /templates` lists it) expects from a send, in the order the fields are shown. */
+export function templateExpectations(template: CunnektTemplate): TemplateExpectations {
+	const cards = asObjects(findComponent(template.components, 'CAROUSEL')?.cards);
+	return {
+		label: JSON.stringify(String(template.name ?? template.id)),
+		slots: [
+			...levelSlots(template.components),
+			...cards.flatMap((card, position) => levelSlots(card.components, position)),
+		],
+		cardCount: cards.length,
+	};
+}
+
+function article(word: string): string {
+	return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
+}
+
+function joinAnd(parts: string[]): string {
+	return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+function describeLevel(slots: TemplateSlot[]): string[] {
+	const parts: string[] = [];
+	const braces = (list: TemplateSlot[]) => list.map((entry) => `{{${entry.variable}}}`).join(', ');
+	const headerText = slots.filter((entry) => entry.kind === 'headerText');
+	if (headerText.length) parts.push(`a header variable (${braces(headerText)})`);
+	const headerMedia = slots.find((entry) => entry.kind === 'headerMedia');
+	if (headerMedia?.media) parts.push(`${article(headerMedia.media)} header link`);
+	const body = slots.filter((entry) => entry.kind === 'bodyText');
+	if (body.length) parts.push(`${body.length} body variable${body.length === 1 ? '' : 's'} (${braces(body)})`);
+	for (const button of slots.filter((entry) => entry.kind === 'buttonUrl')) {
+		parts.push(`a URL suffix for button "${button.buttonText}"`);
+	}
+	return parts;
+}
+
+/** "an image header link and 2 body variables ({{1}}, {{2}})": what error messages say a template expects. */
+export function describeExpectations(expectations: TemplateExpectations): string {
+	const top = expectations.slots.filter((entry) => entry.card === undefined);
+	const parts = describeLevel(top);
+	if (expectations.cardCount > 0) {
+		const perCard = describeLevel(expectations.slots.filter((entry) => entry.card === 0));
+		const cards = `${expectations.cardCount} carousel card${expectations.cardCount === 1 ? '' : 's'}`;
+		parts.push(perCard.length ? `${cards}, each with ${joinAnd(perCard)}` : cards);
+	}
+	return parts.length ? joinAnd(parts) : 'no variables';
+}
+
+/**
+ * Turns the values of a template's slots into ComponentValues. A required slot left empty is refused with a message
+ * that names what the template expects (what WhatsApp would refuse with 132000 / 132012).
+ */
+export function valuesFromSlots(
+	expectations: TemplateExpectations,
+	valueOf: (slot: TemplateSlot) => unknown,
+): ComponentValues {
+	const values: ComponentValues = {};
+	const cards: CardValue[] = Array.from({ length: expectations.cardCount }, (_, cardIndex) => ({ cardIndex }));
+	for (const slot of expectations.slots) {
+		const raw = valueOf(slot);
+		const text = raw === undefined || raw === null ? '' : String(raw);
+		if (text.trim() === '') {
+			if (!slot.required) continue;
+			throw new InputError(
+				`${slot.displayName} is empty; template ${expectations.label} expects ${describeExpectations(expectations)}`,
+			);
+		}
+		const level: ComponentValues | CardValue = slot.card === undefined ? values : cards[slot.card];
+		const textValue: TextValue = slot.named ? { parameterName: slot.variable, text } : { text };
+		switch (slot.kind) {
+			case 'headerText':
+				values.header = { type: 'text', ...textValue };
+				break;
+			case 'headerMedia': {
+				const link = checkHttpUrl(text, slot.displayName);
+				level.header = { type: slot.media as 'image', link };
+				break;
+			}
+			case 'headerFilename':
+				if (values.header && values.header.type === 'document') values.header.filename = text.trim();
+				break;
+			case 'bodyText':
+				(level.body ??= []).push(textValue);
+				break;
+			case 'buttonUrl':
+			case 'buttonPayload':
+				(level.buttons ??= []).push({
+					subType: slot.kind === 'buttonUrl' ? 'url' : 'quick_reply',
+					index: slot.buttonIndex ?? 0,
+					value: text,
+				});
+				break;
+		}
+	}
+	if (cards.length) values.cards = cards;
+	return values;
+}
+
+// ── Components as the user gives them (JSON) and the limits every send must keep ───────────────────────────────
+
+/**
+ * The components a user pasted: the array itself, `{components: [...]}`, or a whole Cunnekt payload
+ * (`{template: {components: [...]}}`, as Cunnekt's Template page shows it). Empty means none.
+ */
+export function parseComponentsJson(value: unknown, field = 'Components (JSON)'): TemplateComponent[] {
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		if (value.trim() === '') return [];
+		let syntaxError: string | undefined;
+		try {
+			parsed = JSON.parse(value);
+		} catch (error) {
+			syntaxError = (error as Error).message;
+		}
+		if (syntaxError !== undefined) {
+			throw new InputError(
+				`${field} is not valid JSON: ${syntaxError}`,
+				'Paste the components array, e.g. [{"type": "body", "parameters": [{"type": "text", "text": "Vivek"}]}], or {"components": [...]}.',
+			);
+		}
+	}
+	let components: unknown = parsed;
+	if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+		const body = parsed as Json;
+		const template = body.template as Json | undefined;
+		components = body.components ?? (typeof template === 'object' && template !== null ? template.components : undefined);
+	}
+	if (!Array.isArray(components)) {
+		throw new InputError(
+			`${field} must be the components array or {"components": [...]}`,
+			`Received: ${showValue(typeof value === 'string' ? value : JSON.stringify(value) ?? String(value))}`,
+		);
+	}
+	components.forEach((component, position) => {
+		if (typeof component !== 'object' || component === null || typeof (component as Json).type !== 'string') {
+			throw new InputError(
+				`${field} entry ${position + 1} must be an object with a "type" (header, body, button or CAROUSEL)`,
+				`Received: ${showValue(JSON.stringify(component) ?? String(component))}`,
+			);
+		}
+	});
+	return components as TemplateComponent[];
+}
+
+function checkMediaLinks(components: unknown, prefix: string): void {
+	for (const component of asObjects(components)) {
+		const part = String(component.type).toLowerCase();
+		const label = prefix ? `${prefix}${part}` : capitalise(part);
+		for (const parameter of asObjects(component.parameters)) {
+			for (const media of Object.values(MEDIA_FORMATS)) {
+				const holder = parameter[media] as Json | undefined;
+				if (typeof holder === 'object' && holder !== null && 'link' in holder) {
+					checkHttpUrl(String(holder.link ?? ''), `${label} ${media} link`);
+				}
+			}
+		}
+	}
+}
+
+/** The limits every send keeps, whichever way its components were made: media links, carousel cards. */
+export function checkComponentLimits(components: TemplateComponent[]): void {
+	checkMediaLinks(components, '');
+	const carousel = findComponent(components, 'CAROUSEL');
+	if (!carousel) return;
+	const cards = Array.isArray(carousel.cards) ? (carousel.cards as unknown[]) : [];
+	checkCarouselCards(cards.map((card) => (typeof card === 'object' && card !== null ? (card as Json).card_index : undefined)));
+	asObjects(cards).forEach((card, position) => checkMediaLinks(card.components, `Carousel card ${position + 1} `));
+}
