@@ -1,0 +1,138 @@
+import type { ResourceMapperField } from 'n8n-workflow';
+
+import { getTemplateFields } from '../../nodes/Cunnekt/methods/resourceMapping';
+import { Cunnekt } from '../../nodes/Cunnekt/Cunnekt.node';
+import { loadOptionsContext } from '../helpers/n8n';
+import { credentialsFor, startSandbox } from '../helpers/sandbox';
+import type { Sandbox } from '../helpers/sandbox';
+import { serveTemplateList } from '../helpers/templateList';
+
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+	sandbox = await startSandbox({ apiKey: 'mapper-key-51c0' });
+});
+afterAll(async () => await sandbox.close());
+beforeEach(() => {
+	sandbox.reset();
+	serveTemplateList(sandbox);
+});
+
+const fieldsOf = async (templateId: string, mode = 'list') =>
+	await getTemplateFields.call(
+		loadOptionsContext(credentialsFor(sandbox), {
+			resource: 'templateMessage',
+			operation: 'send',
+			templateId: { __rl: true, mode, value: templateId },
+		}),
+	);
+
+/** A field as the resource mapper shows it: every template field is a string and never a matching column. */
+const field = (id: string, displayName: string, required: boolean): ResourceMapperField => ({
+	id,
+	displayName,
+	required,
+	defaultMatch: false,
+	canBeUsedToMatch: false,
+	display: true,
+	type: 'string',
+});
+
+describe("getTemplateFields: the resource mapper's fields for each seeded template", () => {
+	it('welcome_message (text only): no fields, and says the template is sent as it is', async () => {
+		expect(await fieldsOf('asdasdDSDsd')).toEqual({
+			fields: [],
+			emptyFieldsNotice: 'Template "welcome_message" has no variables: it is sent as it is',
+		});
+		const [request] = sandbox.requests;
+		expect(request.method).toBe('GET');
+		expect(request.path).toBe('/templates');
+		expect(request.headers['api-key']).toBe('mapper-key-51c0');
+	});
+
+	it('order_update (image header, {{1}} {{2}}): the image link and both variables, all required', async () => {
+		expect(await fieldsOf('sdsdDSDdssd')).toEqual({
+			fields: [
+				field('header_image', 'Header Image Link', true),
+				field('body_1', 'Body Variable {{1}}', true),
+				field('body_2', 'Body Variable {{2}}', true),
+			],
+		});
+	});
+
+	it("summer_collection (carousel, 3 cards): each card's image, optional quick reply payload, URL suffix", async () => {
+		const perCard = (card: number) => [
+			field(`card_${card}_header_image`, `Card ${card + 1} Header Image Link`, true),
+			field(`card_${card}_button_0_payload`, `Card ${card + 1} Button "Interested" Payload`, false),
+			field(`card_${card}_button_1_url_suffix`, `Card ${card + 1} Button "Shop now" URL Suffix`, true),
+		];
+		expect(await fieldsOf('1036659577939498')).toEqual({ fields: [...perCard(0), ...perCard(1), ...perCard(2)] });
+	});
+
+	it('appointment_reminder (named variables): one field per name, in order', async () => {
+		expect(await fieldsOf('tpl_appointment_reminder')).toEqual({
+			fields: [
+				field('body_first_name', 'Body Variable {{first_name}}', true),
+				field('body_date', 'Body Variable {{date}}', true),
+			],
+		});
+	});
+
+	it('track_shipment (text header variable, URL button, quick reply): header, body, suffix, optional payload', async () => {
+		expect(await fieldsOf('tpl_track_shipment')).toEqual({
+			fields: [
+				field('header_1', 'Header Variable {{1}}', true),
+				field('body_1', 'Body Variable {{1}}', true),
+				field('button_0_url_suffix', 'Button "Track parcel" URL Suffix', true),
+				field('button_1_payload', 'Button "Talk to us" Payload', false),
+			],
+		});
+	});
+
+	it('invoice_ready (document header): the link (required), the file name (optional), the variable', async () => {
+		expect(await fieldsOf('tpl_invoice_ready')).toEqual({
+			fields: [
+				field('header_document', 'Header Document Link', true),
+				field('header_filename', 'Header Document Filename', false),
+				field('body_1', 'Body Variable {{1}}', true),
+			],
+		});
+	});
+
+	it('spring_sale (PENDING): its variable (sending it is refused at execution, not here)', async () => {
+		expect(await fieldsOf('tpl_spring_sale')).toEqual({ fields: [field('body_1', 'Body Variable {{1}}', true)] });
+	});
+
+	it('flash_deal (REJECTED, no variables): no fields', async () => {
+		expect(await fieldsOf('tpl_flash_deal')).toEqual({
+			fields: [],
+			emptyFieldsNotice: 'Template "flash_deal" has no variables: it is sent as it is',
+		});
+	});
+
+	it('asks for a template first when none is chosen, without calling Cunnekt', async () => {
+		expect(await fieldsOf('')).toEqual({ fields: [], emptyFieldsNotice: 'Choose a template to see its fields' });
+		expect(sandbox.requests).toEqual([]);
+	});
+
+	it('says so when the template is not in the list', async () => {
+		await expect(fieldsOf('no_such_template')).rejects.toThrow(
+			'Template "no_such_template" is not in your Cunnekt template list',
+		);
+	});
+
+	it('is registered on the node, and the field shows only for templates picked From List', () => {
+		const node = new Cunnekt();
+		expect(node.methods.resourceMapping.getTemplateFields).toBe(getTemplateFields);
+		const mapper = node.description.properties.find((property) => property.name === 'templateFields');
+		expect(mapper?.type).toBe('resourceMapper');
+		expect(mapper?.typeOptions?.resourceMapper?.resourceMapperMethod).toBe('getTemplateFields');
+		expect(mapper?.typeOptions?.loadOptionsDependsOn).toEqual(['templateId.value']);
+		expect(mapper?.displayOptions?.show).toEqual({
+			parametersMode: ['templateFields'],
+			'templateId.mode': ['list'],
+			resource: ['templateMessage'],
+			operation: ['send'],
+		});
+	});
+});
