@@ -104,7 +104,7 @@ function checkComponents(template, sentComponents) {
 	for (const [position, card] of carousel.cards.entries()) {
 		if (!indexes.includes(position)) return answers.parameterCount(`carousel: no card with card_index ${position}`);
 		const sentCard = cards.find((entry) => entry?.card_index === position);
-		const cardProblem = levelProblem(`card ${position} `, card.components, sentCard.components);
+		const cardProblem = levelProblem(`card ${position}: `, card.components, sentCard.components);
 		if (cardProblem) return cardProblem;
 	}
 	return undefined;
