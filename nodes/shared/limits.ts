@@ -93,8 +93,11 @@ export function checkUnique(values: Array<string | number>, field: string): void
 	}
 }
 
+const MEDIA_LINK_HINT =
+	'WhatsApp fetches the file itself, so it needs a public link such as https://example.com/file.jpg.';
+
 /** Checks that a media or button link is an absolute http(s) URL and returns it trimmed. */
-export function checkHttpUrl(value: string, field: string): string {
+export function checkHttpUrl(value: string, field: string, hint = MEDIA_LINK_HINT): string {
 	const trimmed = value.trim();
 	let url: URL | undefined;
 	try {
@@ -105,7 +108,7 @@ export function checkHttpUrl(value: string, field: string): string {
 	if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
 		throw new InputError(
 			`${field} must be an absolute http(s) URL`,
-			`Received: ${showValue(value)}. WhatsApp fetches the file itself, so it needs a public link such as https://example.com/file.jpg.`,
+			`Received: ${showValue(value)}. ${hint}`,
 		);
 	}
 	return trimmed;

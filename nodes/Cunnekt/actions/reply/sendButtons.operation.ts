@@ -1,0 +1,89 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { checkCount, checkLength, checkUnique, LIMITS } from '../../../shared/limits';
+import type { ReplyBody, ReplyButton } from '../../../shared/types';
+import { mobileProperty, readMobile } from '../common';
+import {
+	entryText,
+	headerTextProperty,
+	messageBodyProperty,
+	readEntries,
+	readEntryIds,
+	readMessageBody,
+	readTextHeader,
+	sendReply,
+} from './shared';
+
+const { replyButtons, buttonTitle, buttonId } = LIMITS;
+
+const properties: INodeProperties[] = [
+	mobileProperty,
+	headerTextProperty,
+	messageBodyProperty,
+	{
+		displayName: 'Buttons',
+		name: 'buttons',
+		type: 'fixedCollection',
+		placeholder: 'Add Button',
+		required: true,
+		typeOptions: { multipleValues: true, sortable: true },
+		default: {},
+		description: `${replyButtons.min} to ${replyButtons.max} reply buttons, shown in this order. Each title must be different.`,
+		options: [
+			{
+				displayName: 'Button',
+				name: 'button',
+				values: [
+					{
+						displayName: 'Title',
+						name: 'title',
+						type: 'string',
+						required: true,
+						default: '',
+						placeholder: 'e.g. Excellent',
+						description: `The button's label, 1 to ${buttonTitle.max} characters (WhatsApp's limit; Cunnekt's page says 24)`,
+					},
+					{
+						displayName: 'ID',
+						name: 'id',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. rating_excellent',
+						description: `What your webhook receives when the customer taps this button, at most ${buttonId.max} characters. Leave empty to use the button's position (1, 2, 3).`,
+					},
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['reply'], operation: ['sendButtons'] } },
+	properties,
+);
+
+/** The buttons as Cunnekt wants them, after WhatsApp's checks: 1–3 buttons, titles 1–20 and unique, IDs ≤ 256. */
+function readButtons(this: IExecuteFunctions, itemIndex: number): ReplyButton[] {
+	const entries = readEntries.call(this, 'buttons.button', itemIndex);
+	checkCount(entries.length, 'Buttons', replyButtons);
+	const titles = entries.map((entry, position) =>
+		checkLength(entryText(entry, 'title'), `Button ${position + 1} title`, buttonTitle),
+	);
+	checkUnique(titles, 'Button titles');
+	const ids = readEntryIds(entries, 'Button', buttonId);
+	return titles.map((title, position) => ({ type: 'reply', reply: { id: ids[position], title } }));
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const mobile = readMobile.call(this, itemIndex);
+	const header = readTextHeader.call(this, itemIndex);
+	const body: ReplyBody = {
+		mobile,
+		type: 'button',
+		...(header ? { header } : {}),
+		body: readMessageBody.call(this, itemIndex),
+		buttons: readButtons.call(this, itemIndex),
+	};
+	return await sendReply.call(this, itemIndex, body);
+}
