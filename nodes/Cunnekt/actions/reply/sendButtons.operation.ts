@@ -1,17 +1,17 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { checkCount, checkLength, checkUnique, LIMITS } from '../../../shared/limits';
+import { checkLength, checkUnique, LIMITS } from '../../../shared/limits';
 import type { ReplyBody, ReplyButton } from '../../../shared/types';
-import { mobileProperty, readMobile } from '../common';
+import { mobileProperty } from '../common';
 import {
+	entryIdProperty,
 	entryText,
 	headerTextProperty,
 	messageBodyProperty,
 	readEntries,
 	readEntryIds,
-	readMessageBody,
-	readTextHeader,
+	readInteractive,
 	sendReply,
 } from './shared';
 
@@ -44,14 +44,7 @@ const properties: INodeProperties[] = [
 						placeholder: 'e.g. Excellent',
 						description: `The button's label, 1 to ${buttonTitle.max} characters (WhatsApp's limit; Cunnekt's page says 24)`,
 					},
-					{
-						displayName: 'ID',
-						name: 'id',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. rating_excellent',
-						description: `What your webhook receives when the customer taps this button, at most ${buttonId.max} characters. Leave empty to use the button's position (1, 2, 3).`,
-					},
+					entryIdProperty('button', 'taps', buttonId.max, 'rating_excellent'),
 				],
 			},
 		],
@@ -65,8 +58,7 @@ export const description = updateDisplayOptions(
 
 /** The buttons as Cunnekt wants them, after WhatsApp's checks: 1–3 buttons, titles 1–20 and unique, IDs ≤ 256. */
 function readButtons(this: IExecuteFunctions, itemIndex: number): ReplyButton[] {
-	const entries = readEntries.call(this, 'buttons.button', itemIndex);
-	checkCount(entries.length, 'Buttons', replyButtons);
+	const entries = readEntries.call(this, 'buttons.button', itemIndex, 'Buttons', replyButtons);
 	const titles = entries.map((entry, position) =>
 		checkLength(entryText(entry, 'title'), `Button ${position + 1} title`, buttonTitle),
 	);
@@ -76,13 +68,8 @@ function readButtons(this: IExecuteFunctions, itemIndex: number): ReplyButton[] 
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const mobile = readMobile.call(this, itemIndex);
-	const header = readTextHeader.call(this, itemIndex);
 	const body: ReplyBody = {
-		mobile,
-		type: 'button',
-		...(header ? { header } : {}),
-		body: readMessageBody.call(this, itemIndex),
+		...readInteractive.call(this, itemIndex, 'button', true),
 		buttons: readButtons.call(this, itemIndex),
 	};
 	return await sendReply.call(this, itemIndex, body);

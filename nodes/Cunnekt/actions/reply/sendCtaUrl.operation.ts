@@ -2,8 +2,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { checkHttpUrl, LIMITS } from '../../../shared/limits';
-import { mobileProperty, readMobile, readText } from '../common';
-import { messageBodyProperty, readLimitedText, readMessageBody, sendReply } from './shared';
+import { mobileProperty, readText } from '../common';
+import { messageBodyProperty, readInteractive, readLimitedText, sendReply } from './shared';
 
 const properties: INodeProperties[] = [
 	mobileProperty,
@@ -34,19 +34,13 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const mobile = readMobile.call(this, itemIndex);
-	const body = readMessageBody.call(this, itemIndex);
-	const buttonText = readLimitedText.call(this, 'buttonText', itemIndex, 'Button text', LIMITS.ctaButtonText);
-	const buttonUrl = checkHttpUrl(
-		readText.call(this, 'buttonUrl', itemIndex, 'Button URL'),
-		'Button URL',
-		'The button opens it in the customer\'s browser, so it needs a full link such as https://example.com/page.',
-	);
 	return await sendReply.call(this, itemIndex, {
-		mobile,
-		type: 'cta_url',
-		body,
-		button_text: buttonText,
-		button_url: buttonUrl,
+		...readInteractive.call(this, itemIndex, 'cta_url', false),
+		button_text: readLimitedText.call(this, 'buttonText', itemIndex, 'Button text', LIMITS.ctaButtonText),
+		button_url: checkHttpUrl(
+			readText.call(this, 'buttonUrl', itemIndex, 'Button URL'),
+			'Button URL',
+			"The button opens it in the customer's browser, so it needs a full link such as https://example.com/page.",
+		),
 	});
 }

@@ -2,8 +2,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { LIMITS } from '../../../shared/limits';
-import { mobileProperty, readMobile, readText } from '../common';
-import { messageBodyProperty, readLimitedText, readMessageBody, sendReply } from './shared';
+import { mobileProperty, readText } from '../common';
+import { messageBodyProperty, readInteractive, readLimitedText, sendReply } from './shared';
 
 const properties: INodeProperties[] = [
 	mobileProperty,
@@ -34,9 +34,9 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const mobile = readMobile.call(this, itemIndex);
-	const body = readMessageBody.call(this, itemIndex);
-	const formCta = readLimitedText.call(this, 'formCta', itemIndex, 'Form button label', LIMITS.formCta);
-	const formId = readText.call(this, 'formId', itemIndex, 'Form ID').trim();
-	return await sendReply.call(this, itemIndex, { mobile, type: 'flow', body, form_cta: formCta, form_id: formId });
+	return await sendReply.call(this, itemIndex, {
+		...readInteractive.call(this, itemIndex, 'flow', false),
+		form_cta: readLimitedText.call(this, 'formCta', itemIndex, 'Form button label', LIMITS.formCta),
+		form_id: readText.call(this, 'formId', itemIndex, 'Form ID').trim(),
+	});
 }

@@ -1,18 +1,18 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { checkCount, checkLength, LIMITS } from '../../../shared/limits';
+import { checkLength, LIMITS } from '../../../shared/limits';
 import type { ListRow, ReplyBody } from '../../../shared/types';
-import { mobileProperty, readMobile } from '../common';
+import { mobileProperty } from '../common';
 import {
+	entryIdProperty,
 	entryText,
 	headerTextProperty,
 	messageBodyProperty,
 	readEntries,
 	readEntryIds,
+	readInteractive,
 	readLimitedText,
-	readMessageBody,
-	readTextHeader,
 	sendReply,
 } from './shared';
 
@@ -62,14 +62,7 @@ const properties: INodeProperties[] = [
 						placeholder: 'e.g. Window AC starting from Rs. 19,999',
 						description: `Optional second line under the title, at most ${listRowDescription.max} characters`,
 					},
-					{
-						displayName: 'ID',
-						name: 'id',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. window_ac',
-						description: `What your webhook receives when the customer picks this row, at most ${listRowId.max} characters. Leave empty to use the row's position (1, 2, 3, …).`,
-					},
+					entryIdProperty('row', 'picks', listRowId.max, 'window_ac'),
 				],
 			},
 		],
@@ -83,8 +76,7 @@ export const description = updateDisplayOptions(
 
 /** The rows as Cunnekt wants them, after WhatsApp's checks: 1–10 rows, title ≤ 24, description ≤ 72, ID ≤ 200. */
 function readRows(this: IExecuteFunctions, itemIndex: number): ListRow[] {
-	const entries = readEntries.call(this, 'rows.row', itemIndex);
-	checkCount(entries.length, 'Rows', listRows);
+	const entries = readEntries.call(this, 'rows.row', itemIndex, 'Rows', listRows);
 	const rows = entries.map((entry, position) => {
 		const title = checkLength(entryText(entry, 'title'), `Row ${position + 1} title`, listRowTitle);
 		const rowDescription = entryText(entry, 'description');
@@ -100,16 +92,9 @@ function readRows(this: IExecuteFunctions, itemIndex: number): ListRow[] {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const mobile = readMobile.call(this, itemIndex);
-	const header = readTextHeader.call(this, itemIndex);
-	const messageBody = readMessageBody.call(this, itemIndex);
-	const listTitle = readLimitedText.call(this, 'listTitle', itemIndex, 'Button label', listButton);
 	const body: ReplyBody = {
-		mobile,
-		type: 'list',
-		...(header ? { header } : {}),
-		body: messageBody,
-		list_title: listTitle,
+		...readInteractive.call(this, itemIndex, 'list', true),
+		list_title: readLimitedText.call(this, 'listTitle', itemIndex, 'Button label', listButton),
 		list: readRows.call(this, itemIndex),
 	};
 	return await sendReply.call(this, itemIndex, body);

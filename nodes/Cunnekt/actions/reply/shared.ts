@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/endpoints';
-import { checkLength, checkUnique, LIMITS } from '../../../shared/limits';
+import { checkCount, checkLength, checkUnique, LIMITS } from '../../../shared/limits';
 import type { Range } from '../../../shared/limits';
 import { cunnektApiRequest } from '../../../shared/transport';
 import type { ReplyBody, TextHeader } from '../../../shared/types';
-import { readText, sendOutput } from '../common';
+import { readMobile, readText, sendOutput } from '../common';
 
 /** What every reply operation shares: the interactive header and body fields, list entries, and the send itself. */
 
@@ -43,28 +43,58 @@ export function readLimitedText(
 	return text.trim() === '' ? '' : checkLength(text, field, range);
 }
 
-/** Reads the message body, checked against WhatsApp's 1024 characters for interactive messages. */
-export function readMessageBody(this: IExecuteFunctions, itemIndex: number): string {
-	return readLimitedText.call(this, 'body', itemIndex, 'Body', LIMITS.interactiveBody);
-}
-
 /** Reads the optional text header; undefined when left empty. */
-export function readTextHeader(this: IExecuteFunctions, itemIndex: number): TextHeader | undefined {
+function readTextHeader(this: IExecuteFunctions, itemIndex: number): TextHeader | undefined {
 	const text = readLimitedText.call(this, 'headerText', itemIndex, 'Header text', LIMITS.headerText);
 	return text === '' ? undefined : { type: 'text', text };
 }
 
-/** The entries of a fixedCollection with multiple values (`buttons.button`, `rows.row`), in the order shown. */
-export function readEntries(this: IExecuteFunctions, path: string, itemIndex: number): IDataObject[] {
-	const entries = this.getNodeParameter(path, itemIndex, []) as IDataObject[] | IDataObject | undefined;
-	if (Array.isArray(entries)) return entries;
-	return entries ? [entries] : [];
+/**
+ * The start of an interactive reply's body, in Cunnekt's order: recipient, type, the optional text header (Buttons
+ * and List have one) and the body text (1 to 1024 characters). The operation adds its own fields after these.
+ */
+export function readInteractive(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	type: 'button' | 'list' | 'flow' | 'cta_url',
+	hasHeader: boolean,
+): ReplyBody {
+	const mobile = readMobile.call(this, itemIndex);
+	const header = hasHeader ? readTextHeader.call(this, itemIndex) : undefined;
+	const body = readLimitedText.call(this, 'body', itemIndex, 'Body', LIMITS.interactiveBody);
+	return { mobile, type, ...(header ? { header } : {}), body };
+}
+
+/** The entries of a fixedCollection with multiple values (`buttons.button`, `rows.row`), in order, counted. */
+export function readEntries(
+	this: IExecuteFunctions,
+	path: string,
+	itemIndex: number,
+	field: string,
+	count: Range,
+): IDataObject[] {
+	const value = this.getNodeParameter(path, itemIndex, []) as IDataObject[] | IDataObject | undefined;
+	const entries = Array.isArray(value) ? value : value ? [value] : [];
+	checkCount(entries.length, field, count);
+	return entries;
 }
 
 /** An entry's value as text (an expression may give a number); empty when missing. */
 export function entryText(entry: IDataObject, key: string): string {
 	const value = entry[key];
 	return value === undefined || value === null ? '' : String(value);
+}
+
+/** The ID field of a button or list row: what comes back in the webhook; read with readEntryIds. */
+export function entryIdProperty(entry: 'button' | 'row', action: string, max: number, example: string): INodeProperties {
+	return {
+		displayName: 'ID',
+		name: 'id',
+		type: 'string',
+		default: '',
+		placeholder: `e.g. ${example}`,
+		description: `What your webhook receives when the customer ${action} this ${entry}, at most ${max} characters. Leave empty to use the ${entry}'s position (1, 2, 3, …).`,
+	};
 }
 
 /**
