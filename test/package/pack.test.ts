@@ -3,12 +3,13 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 
 /**
- * What `npm publish` would ship: only the built package (dist/), README.md, LICENSE and package.json; never the
- * sources, tests, sandbox or configuration. Run after `npm run build` (as `npm test` does).
+ * What `npm publish` would ship: only the built package (dist/), README.md, LICENSE, package.json and index.js (the
+ * package's `main`, which npm always packs); never the sources, tests, sandbox or configuration. Run after
+ * `npm run build` (as `npm test` does).
  */
 
 const root = join(__dirname, '..', '..');
-const ALWAYS = ['LICENSE', 'README.md', 'package.json'];
+const ALWAYS = ['LICENSE', 'README.md', 'index.js', 'package.json'];
 
 function packedPaths(): string[] {
 	const output = execFileSync('npm', ['pack', '--dry-run', '--json'], {
@@ -21,7 +22,7 @@ function packedPaths(): string[] {
 }
 
 describe('npm pack', () => {
-	it('lists only dist/, README.md, LICENSE and package.json, with every node and credential n8n loads', () => {
+	it('lists only dist/, README.md, LICENSE, package.json and index.js, with every node and credential n8n loads', () => {
 		const paths = packedPaths();
 		const built = paths.filter((path) => path.startsWith('dist/'));
 		if (built.length === 0) throw new Error('dist/ is not in the package: run `npm run build` before this test');
