@@ -40,10 +40,10 @@ export function messageKind(event: MessageEvent): string {
 
 const digits = (value: string) => value.replace(/\D+/g, '');
 
-/** The "Business Numbers" option: a comma- or space-separated list. */
+/** The "Business Numbers" option: separated by commas (or semicolons, or lines); "+91 98736 17805" is one number. */
 export function parseBusinessNumbers(value: string): string[] {
 	return value
-		.split(/[\s,;]+/)
+		.split(/[,;\n]+/)
 		.map(digits)
 		.filter((number) => number !== '');
 }
