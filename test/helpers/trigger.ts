@@ -34,6 +34,16 @@ export const TRIGGER_NAME = 'Cunnekt Trigger';
 const TRIGGER_TYPE = 'n8n-nodes-cunnekt.cunnektTrigger';
 const NO_CREDENTIALS: TestCredentials = { apiKey: 'unused', baseUrl: 'http://127.0.0.1:9/v1' };
 
+/** A failed status's error as an item shows it for WhatsApp's 131047 (the sandbox's closed-window failure). */
+export const CLOSED_WINDOW_ERROR = {
+	code: 131047,
+	title: 'Re-engagement message',
+	message: 'Re-engagement message',
+	details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+	explanation:
+		'The 24-hour service window is closed: the customer has not written in the last 24 hours. Send a template message instead.',
+};
+
 let counter = 0;
 /** A fresh node id per trigger: the duplicate memory is per workflow and node, so tests never share it. */
 export const uniqueNodeId = () => `trigger-${process.pid}-${++counter}`;

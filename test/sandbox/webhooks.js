@@ -240,8 +240,13 @@ function createWebhookSender(sandbox) {
 			headers['x-hub-signature-256'] = sign(raw, options.wrongSignature ? `not-${options.appSecret}` : options.appSecret);
 		}
 		last = { url: target.toString(), raw, headers };
-		const response = await post(target, raw, headers);
-		deliveries.push({ url: target.toString(), headers, payload: raw.toString('utf8'), status: response.status, response: response.body, at: Date.now() });
+		return await send(last);
+	}
+
+	/** Posts a request and records it with the answer. */
+	async function send({ url, raw, headers }) {
+		const response = await post(new URL(url), raw, headers);
+		deliveries.push({ url, headers, payload: raw.toString('utf8'), status: response.status, response: response.body, at: Date.now() });
 		return { ...response, payload: raw.toString('utf8') };
 	}
 
@@ -301,9 +306,7 @@ function createWebhookSender(sandbox) {
 		/** The last request again, byte for byte with the same headers: a sender's retry. */
 		async retry() {
 			if (!last) throw new Error('Nothing was sent yet, so there is nothing to retry');
-			const response = await post(new URL(last.url), last.raw, last.headers);
-			deliveries.push({ url: last.url, headers: last.headers, payload: last.raw.toString('utf8'), status: response.status, response: response.body, at: Date.now() });
-			return { ...response, payload: last.raw.toString('utf8') };
+			return await send(last);
 		},
 		/** One of Cunnekt's own samples (seed 001), byte for byte: text, buttonReply, listReply, document, image, sent, delivered, read. */
 		async seed(url, name, options = {}) {

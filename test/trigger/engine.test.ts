@@ -5,7 +5,7 @@ import { credentialsFor, startSandbox } from '../helpers/sandbox';
 import type { Sandbox } from '../helpers/sandbox';
 import { senderOf, webhooks } from '../helpers/sender';
 import type { WebhookSender } from '../helpers/sender';
-import { outputOf, startTriggerWorkflow, TRIGGER_NAME, uniqueNodeId } from '../helpers/trigger';
+import { CLOSED_WINDOW_ERROR, outputOf, startTriggerWorkflow, TRIGGER_NAME, uniqueNodeId } from '../helpers/trigger';
 import type { FollowingNode, TriggerWorkflow } from '../helpers/trigger';
 
 /**
@@ -45,6 +45,17 @@ const ECHO: FollowingNode = {
 	credentials: true,
 };
 
+/** A reply the business sends (within an open window) through the sandbox's API; answers its message id. */
+async function replyThroughSandbox(mobile: string, text: string): Promise<string> {
+	sandbox.openWindow(mobile);
+	const reply = await fetch(`${sandbox.baseUrl}/sendreplymessage`, {
+		method: 'POST',
+		headers: { 'API-KEY': sandbox.apiKey, 'content-type': 'application/json' },
+		body: JSON.stringify({ mobile, type: 'text', text }),
+	});
+	return ((await reply.json()) as { messages: Array<{ id: string }> }).messages[0].id;
+}
+
 const triggerItems = (run: TriggerWorkflow['executions'][number]) => outputOf(run, TRIGGER_NAME);
 
 describe('Cunnekt Trigger in the engine, with the sandbox as sender', () => {
@@ -68,13 +79,7 @@ describe('Cunnekt Trigger in the engine, with the sandbox as sender', () => {
 
 	it('the statuses of that reply: sent → delivered → read start nothing by default; a failure does', async () => {
 		const flow = await workflow();
-		sandbox.openWindow('919812345678');
-		const reply = await fetch(`${sandbox.baseUrl}/sendreplymessage`, {
-			method: 'POST',
-			headers: { 'API-KEY': sandbox.apiKey, 'content-type': 'application/json' },
-			body: JSON.stringify({ mobile: '919812345678', type: 'text', text: 'Yes, we do.' }),
-		});
-		const sentId = ((await reply.json()) as { messages: Array<{ id: string }> }).messages[0].id;
+		const sentId = await replyThroughSandbox('919812345678', 'Yes, we do.');
 
 		const read = await sender.statuses(flow.url, sentId);
 		expect(read.map((delivery) => [delivery.status, delivery.body])).toEqual([
@@ -94,29 +99,14 @@ describe('Cunnekt Trigger in the engine, with the sandbox as sender', () => {
 				status: 'failed',
 				messageId: sentId,
 				recipient: '919812345678',
-				errors: [
-					{
-						code: 131047,
-						title: 'Re-engagement message',
-						message: 'Re-engagement message',
-						details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
-						explanation:
-							'The 24-hour service window is closed: the customer has not written in the last 24 hours. Send a template message instead.',
-					},
-				],
+				errors: [CLOSED_WINDOW_ERROR],
 			}),
 		]);
 	});
 
 	it('a batch of three messages and two statuses: one execution with five items; its retry starts nothing', async () => {
 		const flow = await workflow({ events: ['message', 'status'], statuses: [] });
-		sandbox.openWindow('919999999999');
-		await fetch(`${sandbox.baseUrl}/sendreplymessage`, {
-			method: 'POST',
-			headers: { 'API-KEY': sandbox.apiKey, 'content-type': 'application/json' },
-			body: JSON.stringify({ mobile: '919999999999', type: 'text', text: 'Welcome!' }),
-		});
-		const sentId = sandbox.state.sent[0].id;
+		const sentId = await replyThroughSandbox('919999999999', 'Welcome!');
 		const batch = await sender.batch(flow.url, {
 			messages: [
 				{ type: 'text', text: 'hi' },

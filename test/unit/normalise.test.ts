@@ -1,6 +1,7 @@
 import { normalisePayload, UNKNOWN_SHAPE } from '../../nodes/CunnektTrigger/normalise';
 import type { TriggerEvent } from '../../nodes/CunnektTrigger/normalise';
 import { webhooks } from '../helpers/sender';
+import { CLOSED_WINDOW_ERROR } from '../helpers/trigger';
 
 const { SEED_WEBHOOKS, inboundMessage, batchValue, envelope } = webhooks;
 
@@ -355,16 +356,7 @@ describe('normalisePayload: statuses, errors, batches and the envelope', () => {
 				...BUSINESS,
 				conversation: null,
 				pricing: null,
-				errors: [
-					{
-						code: 131047,
-						title: 'Re-engagement message',
-						message: 'Re-engagement message',
-						details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
-						explanation:
-							'The 24-hour service window is closed: the customer has not written in the last 24 hours. Send a template message instead.',
-					},
-				],
+				errors: [CLOSED_WINDOW_ERROR],
 				raw: status,
 			},
 		]);
