@@ -38,6 +38,7 @@ function single(value: unknown): string | undefined {
 function sharedSecretProblem(settings: AuthenticationSettings, request: IncomingRequest): string | undefined {
 	const name = settings.secretName.trim();
 	const where = settings.secretIn === 'header' ? `header ${name}` : `query parameter ${name}`;
+	if (settings.secret === '') return 'Unauthorized: no Secret is set in this Cunnekt Trigger (Authentication → Secret)';
 	const received =
 		settings.secretIn === 'header'
 			? single(request.headers[name.toLowerCase()])
@@ -47,6 +48,8 @@ function sharedSecretProblem(settings: AuthenticationSettings, request: Incoming
 }
 
 function signatureProblem(settings: AuthenticationSettings, request: IncomingRequest): string | undefined {
+	// An empty key would let anyone sign: refuse rather than check against it.
+	if (settings.appSecret === '') return 'Unauthorized: no App Secret is set in this Cunnekt Trigger';
 	const received = single(request.headers[SIGNATURE_HEADER]);
 	if (received === undefined || received === '') return 'Unauthorized: the X-Hub-Signature-256 header is missing';
 	const expected = `sha256=${createHmac('sha256', settings.appSecret).update(request.rawBody).digest('hex')}`;

@@ -232,6 +232,12 @@ describe('authentication: 401 with a short reason, nothing started', () => {
 		it('missing', async () => {
 			unauthorized(await call()({ body }), 'Unauthorized: the X-Hub-Signature-256 header is missing');
 		});
+		it('no App Secret set: nobody gets in, not even with a body signed with an empty key', async () => {
+			unauthorized(
+				await trigger({ authentication: 'signature' })({ body, headers: { 'X-Hub-Signature-256': sign(body, '') } }),
+				'Unauthorized: no App Secret is set in this Cunnekt Trigger',
+			);
+		});
 	});
 
 	it('both: the secret and the signature must be right', async () => {

@@ -157,6 +157,14 @@ describe('authentication', () => {
 		).toBe('Unauthorized: the X-Hub-Signature-256 header is missing');
 	});
 
+	it('an empty Secret or App Secret lets nobody in (an empty key would let anyone sign)', () => {
+		const unsigned = { headers: { 'x-hub-signature-256': `sha256=${createHmac('sha256', '').update(body).digest('hex')}` }, query: { secret: '' }, rawBody: body };
+		expect(authenticationProblem(settings({ mode: 'signature', appSecret: '' }), unsigned)).toBe('Unauthorized: no App Secret is set in this Cunnekt Trigger');
+		expect(authenticationProblem(settings({ mode: 'sharedSecret', secret: '' }), unsigned)).toBe(
+			'Unauthorized: no Secret is set in this Cunnekt Trigger (Authentication → Secret)',
+		);
+	});
+
 	it('a repeated query parameter counts by its first value', () => {
 		expect(authenticationProblem(settings({ mode: 'sharedSecret' }), { headers: {}, query: { secret: ['s3cr3t-value', 'x'] }, rawBody: body })).toBeUndefined();
 	});
