@@ -14,6 +14,7 @@ startSandbox({ port: Number(option('port') ?? process.env.SANDBOX_PORT ?? 0), ap
   Base URL: ${sandbox.baseUrl}
   API key:  ${sandbox.apiKey}
   Control:  ${sandbox.url}/__sandbox (GET /requests, POST /windows {"mobile"}, POST /reset)
+  Webhooks: POST ${sandbox.url}/__sandbox/webhooks/message {"url", "type"} posts what Cunnekt posts (also statuses, batch, seed, raw, retry)
 Press Ctrl-C to stop.`);
 		const stop = () => sandbox.close().then(() => process.exit(0));
 		process.on('SIGINT', stop);
