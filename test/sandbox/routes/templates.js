@@ -54,9 +54,9 @@ function componentsProblem(components) {
 	return undefined;
 }
 
-/** A new template's id, shaped like Meta's (a long number). */
+/** A new template's id, shaped like Meta's (16 digits). */
 function newTemplateId() {
-	return String(BigInt(`0x${crypto.randomBytes(7).toString('hex')}`) + 1000000000000000n);
+	return String((BigInt(`0x${crypto.randomBytes(8).toString('hex')}`) % 9000000000000000n) + 1000000000000000n);
 }
 
 module.exports = function registerTemplates(app) {
