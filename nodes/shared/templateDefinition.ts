@@ -97,12 +97,13 @@ export function checkCategory(value: string): string {
 	return category;
 }
 
-/** Checks a new template's language code (en, en_US, pt_BR…); returns it trimmed. */
+/** Checks a new template's language code (en, en_US, pt_BR…); "en-us" and "EN_us" are written as WhatsApp writes them. */
 export function checkLanguage(value: string): string {
-	const language = value.trim();
+	const [base, region, ...rest] = value.trim().split(/[-_]/);
+	const language = [base.toLowerCase(), ...(region === undefined ? [] : [/^[a-z]+$/i.test(region) ? region.toUpperCase() : region]), ...rest].join('_');
 	if (!LANGUAGE_CODE.test(language)) {
 		throw new InputError(
-			`Language ${showValue(language)} is not a WhatsApp language code`,
+			`Language ${showValue(value.trim())} is not a WhatsApp language code`,
 			'Use the code WhatsApp lists for the language, for example en, en_US, hi or pt_BR.',
 		);
 	}

@@ -1,5 +1,7 @@
+import { NodeHelpers } from 'n8n-workflow';
 import type { IDataObject, INodeParameters, ResourceMapperValue } from 'n8n-workflow';
 
+import { Cunnekt } from '../../nodes/Cunnekt/Cunnekt.node';
 import { searchCampaigns } from '../../nodes/Cunnekt/methods/listSearch';
 import { loadOptionsContext, runCunnekt } from '../helpers/n8n';
 import { credentialsFor, startSandbox } from '../helpers/sandbox';
@@ -240,6 +242,46 @@ describe('Campaign → Create, one campaign from all input items', () => {
 			"A template parameter has the wrong format: the header or a variable is not of the type the template defines. recipients[0] (919999999999): The template's header is IMAGE; the send has no header parameter",
 		);
 		expect(sandbox.state.campaigns.size).toBe(0);
+	});
+});
+
+describe('Campaign → Create: the fields each mode shows', () => {
+	const shown = (parameters: INodeParameters) => {
+		const { description } = new Cunnekt();
+		return description.properties
+			.filter((property) =>
+				NodeHelpers.displayParameter({ resource: 'campaign', operation: 'create', ...parameters }, property, { typeVersion: 1 }, description),
+			)
+			.map((property) => property.name);
+	};
+
+	it("all items: one number per item and, for a template From List, the template's own fields", () => {
+		expect(shown({ recipientsMode: 'allItems', templateId: fromList('x'), parametersMode: 'templateFields' })).toEqual([
+			'resource',
+			'operation',
+			'campaignName',
+			'templateId',
+			'recipientsMode',
+			'mobile',
+			'parametersMode',
+			'templateFields',
+		]);
+	});
+
+	it('per item: the list of numbers and, for a template By ID, the form', () => {
+		expect(shown({ recipientsMode: 'perItem', templateId: byId('x'), parametersMode: 'form' })).toEqual([
+			'resource',
+			'operation',
+			'campaignName',
+			'templateId',
+			'recipientsMode',
+			'mobiles',
+			'parametersMode',
+			'headerType',
+			'bodyVariables',
+			'buttons',
+			'cards',
+		]);
 	});
 });
 
