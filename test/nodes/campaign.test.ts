@@ -427,6 +427,10 @@ describe('Campaign → Launch and Get Many', () => {
 		expect(sandbox.state.sent).toHaveLength(2);
 		const unknown = await run({ operation: 'launch', campaignId: byId('cmp_nope') });
 		expect(unknown.error?.message).toBe('Campaign cmp_nope not found');
+		const requests = sandbox.requests.length;
+		const empty = await run({ operation: 'launch', campaignId: byId('={{ $json.id }}') }, [{ id: ' ' }]);
+		expect(empty.error?.message).toBe('Campaign is empty; choose one from the list or enter its ID [item 0]');
+		expect(sandbox.requests).toHaveLength(requests);
 	});
 
 	it('Get Many lists the campaigns (Limit, Return All); the list search offers them by name and status', async () => {

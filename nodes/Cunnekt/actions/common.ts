@@ -35,6 +35,13 @@ export function readText(
 	return textValue;
 }
 
+/** The id a resource locator holds, whichever mode (From List, By ID); empty is an InputError naming the field. */
+export function readLocatorId(this: IExecuteFunctions, name: string, itemIndex: number, field: string): string {
+	const id = String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+	if (id === '') throw new InputError(`${field} is empty; choose one from the list or enter its ID`);
+	return id;
+}
+
 /** The message id of a send answer, wherever Cunnekt put it. */
 export function messageIdOf(response: unknown): string | undefined {
 	if (typeof response !== 'object' || response === null) return undefined;

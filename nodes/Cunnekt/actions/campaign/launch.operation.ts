@@ -2,9 +2,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/endpoints';
-import { InputError } from '../../../shared/limits';
 import { cunnektApiRequest } from '../../../shared/transport';
-import { answerJson } from '../common';
+import { answerJson, readLocatorId } from '../common';
 
 const properties: INodeProperties[] = [
 	{
@@ -36,8 +35,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['launch'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const campaignId = String(this.getNodeParameter('campaignId', itemIndex, '', { extractValue: true }) ?? '').trim();
-	if (campaignId === '') throw new InputError('Campaign is empty; choose one from the list or enter its ID');
+	const campaignId = readLocatorId.call(this, 'campaignId', itemIndex, 'Campaign');
 	const response = await cunnektApiRequest.call(
 		this,
 		{ method: 'POST', path: ENDPOINTS.campaignLaunch(campaignId) },
