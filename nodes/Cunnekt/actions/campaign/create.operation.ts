@@ -136,6 +136,7 @@ export async function executeAllItems(
 	itemCount: number,
 ): Promise<INodeExecutionData[] | undefined> {
 	if ((this.getNodeParameter('recipientsMode', 0, 'allItems') as RecipientsMode) !== 'allItems') return undefined;
+	if (itemCount === 0) return [];
 	const templateid = readTemplateId.call(this, 0);
 	const recipients: Recipient[] = [];
 	const itemOf = new Map<string, number>();
