@@ -450,6 +450,7 @@ describe('Campaign → Launch and Get Many', () => {
 		expect(all.items[0].json).not.toHaveProperty('recipients');
 		expect((await run({ operation: 'getMany', limit: 2 })).items).toHaveLength(2);
 
+		expect(new Cunnekt().methods.listSearch.searchCampaigns).toBe(searchCampaigns);
 		const context = loadOptionsContext(credentialsFor(sandbox), { resource: 'campaign', operation: 'launch' });
 		expect(await searchCampaigns.call(context)).toEqual({
 			results: [
