@@ -19,6 +19,13 @@ import { textValues } from '../templateMessage/parameters';
 
 const FORM = { show: { componentsMode: ['form'] } };
 
+/** WhatsApp's template categories, for Create and for Get Many's filter. */
+export const categoryOptions = [
+	{ name: 'Authentication', value: 'AUTHENTICATION', description: 'One-time passcodes' },
+	{ name: 'Marketing', value: 'MARKETING', description: 'Offers, announcements, invitations' },
+	{ name: 'Utility', value: 'UTILITY', description: 'Updates on an order, account or appointment' },
+];
+
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
@@ -33,11 +40,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Category',
 		name: 'category',
 		type: 'options',
-		options: [
-			{ name: 'Authentication', value: 'AUTHENTICATION', description: 'One-time passcodes' },
-			{ name: 'Marketing', value: 'MARKETING', description: 'Offers, announcements, invitations' },
-			{ name: 'Utility', value: 'UTILITY', description: 'Updates on an order, account or appointment' },
-		],
+		options: categoryOptions,
 		default: 'UTILITY',
 		description: 'WhatsApp prices and reviews templates by category',
 	},

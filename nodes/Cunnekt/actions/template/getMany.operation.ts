@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { containsText, limitedItems, listTemplates, returnAllProperties } from '../lists';
+import { categoryOptions } from './create.operation';
 
 interface TemplateFilters {
 	status?: string;
@@ -23,11 +24,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Category',
 				name: 'category',
 				type: 'options',
-				options: [
-					{ name: 'Authentication', value: 'AUTHENTICATION' },
-					{ name: 'Marketing', value: 'MARKETING' },
-					{ name: 'Utility', value: 'UTILITY' },
-				],
+				options: categoryOptions,
 				default: 'MARKETING',
 			},
 			{
