@@ -169,7 +169,7 @@ describe('Media → Download: what is not a file is an error, never a binary ful
 		const { items, error } = await download({ messageId: 'wamid.NOSUCHMESSAGE' });
 		expect(items).toEqual([]);
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toBe('Media file for message wamid.NOSUCHMESSAGE not found');
+		expect(error?.message).toBe('Media of message wamid.NOSUCHMESSAGE not found');
 		expect((error as { httpCode?: string }).httpCode).toBe('404');
 	});
 
@@ -223,11 +223,11 @@ describe('Media → Download: what is not a file is an error, never a binary ful
 		expect(error).toBeUndefined();
 		expect(items.map((item) => [item.json.fileName ?? item.json.error, item.pairedItem])).toEqual([
 			['Cunnekt - Product Pitch (3) (1).pdf', { item: 0 }],
-			['Media file for message wamid.GONE not found', { item: 1 }],
+			['Media of message wamid.GONE not found', { item: 1 }],
 			['unboxing.mp4', { item: 2 }],
 		]);
 		expect(items[1]).toEqual({
-			json: { error: 'Media file for message wamid.GONE not found', httpCode: '404' },
+			json: { error: 'Media of message wamid.GONE not found', httpCode: '404' },
 			pairedItem: { item: 1 },
 		});
 	});

@@ -99,7 +99,7 @@ describe('sandbox: GET /getmediafile', () => {
 		});
 		expect(await call('GET', '/getmediafile?messageId=wamid.X')).toEqual({
 			status: 404,
-			body: { status: 'error', message: 'Media file for message wamid.X not found' },
+			body: { status: 'error', message: 'Media of message wamid.X not found' },
 		});
 	});
 });

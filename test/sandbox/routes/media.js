@@ -1,5 +1,9 @@
 // @ts-check
-/** GET /getmediafile?messageId=: the bytes of a file a customer sent, with its type and name in the headers. */
+/**
+ * GET /getmediafile?messageId=<wamid>: the bytes of a file a customer sent, with its type and name in the headers,
+ * from state.media (seeded, added by POST /__sandbox/media, or left there when the sandbox posts a media message to a
+ * webhook). An unknown id is a JSON 404.
+ */
 const { answers } = require('../errors');
 
 /** Content-Disposition with the name as is for plain ASCII, and RFC 5987's filename* beside it otherwise. */
@@ -14,7 +18,7 @@ module.exports = function registerMedia(app) {
 		const messageId = String(req.query.messageId ?? '').trim();
 		if (messageId === '') return answers.malformed('messageId is required');
 		const file = sandbox.state.media.get(messageId);
-		if (!file) return answers.notFound(`Media file for message ${messageId}`);
+		if (!file) return answers.notFound(`Media of message ${messageId}`);
 		const headers = { 'content-type': file.mimeType ?? 'application/octet-stream' };
 		if (file.fileName) headers['content-disposition'] = contentDisposition(file.fileName);
 		return { status: 200, raw: file.bytes, headers };
