@@ -30,6 +30,10 @@ export const LIMITS = {
 	formCta: { min: 1, max: 20 },
 	ctaButtonText: { min: 1, max: 20 },
 	carouselCards: { min: 1, max: 10 },
+	templateBody: { min: 1, max: 1024 },
+	templateFooter: { min: 0, max: 60 },
+	templateButtons: { min: 0, max: 10 },
+	templateButtonText: { min: 1, max: 25 },
 	phoneDigits: { min: 8, max: 15 },
 } as const;
 
@@ -123,7 +127,7 @@ export function checkTemplateName(value: string): string {
 	if (!TEMPLATE_NAME.test(name)) {
 		throw new InputError(
 			`Template name ${showValue(name)} may contain only lowercase letters, digits and underscores`,
-			`For example: ${JSON.stringify(name.toLowerCase().replace(/[^a-z0-9_]+/g, '_'))}`,
+			`For example: ${JSON.stringify(name.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'my_template')}`,
 		);
 	}
 	return name;
