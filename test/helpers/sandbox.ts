@@ -9,6 +9,8 @@ export interface RecordedRequest {
 	body: unknown;
 	rawBody: Buffer;
 	at: number;
+	/** The status answered; absent when no answer was sent (reset, never answered). */
+	status?: number;
 }
 
 export interface Sandbox {

@@ -8,6 +8,8 @@ import { runCunnekt } from '../helpers/n8n';
 import { credentialsFor, startSandbox } from '../helpers/sandbox';
 import type { Sandbox } from '../helpers/sandbox';
 
+const { maxPerWindow } = require('../sandbox/stats') as { maxPerWindow(times: number[], windowMs: number): number };
+
 let sandbox: Sandbox;
 
 beforeAll(async () => {
@@ -75,6 +77,10 @@ describe('the rate cap', () => {
 			expect(stats.rejected).toBeGreaterThan(0);
 			expect(stats.rejected).toBeLessThanOrEqual(10);
 			expect(stats.requests).toBe(60 + stats.rejected);
+			// After the first refusal the pace is halved: no quarter of a second sees the 20 that 80/s would send.
+			const refusedAt = sandbox.requests.find((request) => request.status === 429)?.at ?? 0;
+			const after = sandbox.requests.filter((request) => request.at > refusedAt).map((request) => request.at);
+			expect(maxPerWindow(after, 250)).toBeLessThanOrEqual(12);
 		},
 	);
 });
