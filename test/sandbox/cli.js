@@ -13,7 +13,8 @@ startSandbox({ port: Number(option('port') ?? process.env.SANDBOX_PORT ?? 0), ap
 		console.log(`Cunnekt sandbox listening.
   Base URL: ${sandbox.baseUrl}
   API key:  ${sandbox.apiKey}
-  Control:  ${sandbox.url}/__sandbox (GET /requests, POST /windows {"mobile"}, POST /reset)
+  Control:  ${sandbox.url}/__sandbox (GET /requests, POST /windows {"mobile"}, POST /reset,
+            POST|GET|DELETE /faults, GET /stats)
 Press Ctrl-C to stop.`);
 		const stop = () => sandbox.close().then(() => process.exit(0));
 		process.on('SIGINT', stop);
