@@ -120,10 +120,10 @@ const MATRIX: Record<FaultKind, Expectation> = {
 		httpCode: '200',
 	},
 	noAnswer: {
-		sendingOptions: { requestTimeoutMs: 300 },
+		sendingOptions: { requestTimeoutMs: 1000 },
 		retried: false,
 		handled: true,
-		message: 'Cunnekt did not answer within 0.3 s',
+		message: 'Cunnekt did not answer within 1 s',
 		description: UNKNOWN_OUTCOME,
 	},
 };
@@ -209,7 +209,7 @@ describe.each(Object.entries(MATRIX) as Array<[FaultKind, Expectation]>)('fault 
 });
 
 describe('Retry on Timeout (opt-in)', () => {
-	const retryOnTimeout = { retryOnTimeout: true, requestTimeoutMs: 300 };
+	const retryOnTimeout = { retryOnTimeout: true, requestTimeoutMs: 1000 };
 
 	it('retries a reset before the body was read: delivered once', async () => {
 		sandbox.faults.set({ path: '/sendreplymessage', fault: 'resetBeforeBody', times: 1 });
@@ -241,7 +241,7 @@ describe('Retry on Timeout (opt-in)', () => {
 	it('says the message may have gone more than once when its retries run out', async () => {
 		sandbox.faults.set({ path: '/sendreplymessage', fault: 'noAnswer' });
 		const { error } = await sendTexts(1, { sendingOptions: { ...retryOnTimeout, maxRetries: 1 } });
-		expect(error?.message).toMatch(/^Cunnekt did not answer within 0\.3 s; gave up after 1 retry over \d+(\.\d)? s$/);
+		expect(error?.message).toMatch(/^Cunnekt did not answer within 1 s; gave up after 1 retry over \d+(\.\d)? s$/);
 		expect(error?.description).toBe(
 			'The requests reached Cunnekt but no answer says whether the message went out, so it may have been sent, even more than once: check the conversation before sending it again.',
 		);
