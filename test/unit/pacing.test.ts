@@ -28,6 +28,13 @@ async function sendInTurn(pace: Pace, clock: ReturnType<typeof simulatedClock>, 
 	return starts;
 }
 
+/** One request refused with a 429, reported as the transport reports it. */
+async function refuse(pace: Pace) {
+	const ticket = await pace.acquire();
+	pace.finished(ticket, false);
+	pace.rateLimited(ticket);
+}
+
 describe('Pace', () => {
 	it('spaces starts evenly and never lets more than the rate into a one-second window', async () => {
 		const clock = simulatedClock();
@@ -85,9 +92,7 @@ describe('Pace', () => {
 		const clock = simulatedClock();
 		const pace = new Pace(80, clock);
 		await sendInTurn(pace, clock, 20, 5);
-		const refused = await pace.acquire();
-		pace.finished(refused, false);
-		pace.rateLimited(refused);
+		await refuse(pace);
 		expect(pace.rate).toBe(10);
 		// The climb is measured in answers, not time: waiting changes nothing.
 		clock.time += 60_000;
@@ -108,9 +113,7 @@ describe('Pace', () => {
 		}
 		expect(pace.rate).toBe(10);
 		// A request started after the slow-down and refused too slows it again.
-		const after = await pace.acquire();
-		pace.finished(after, false);
-		pace.rateLimited(after);
+		await refuse(pace);
 		expect(pace.rate).toBeLessThan(10);
 	});
 
@@ -118,18 +121,14 @@ describe('Pace', () => {
 		const clock = simulatedClock();
 		const pace = new Pace(80, clock);
 		await sendInTurn(pace, clock, 20, 5);
-		const first = await pace.acquire();
-		pace.finished(first, false);
-		pace.rateLimited(first);
+		await refuse(pace);
 		// Climb back and past (probing), until refused again with about 20 passing per second.
 		let rate = pace.rate;
 		while (rate < 20.5) {
 			await sendInTurn(pace, clock, 1, 5);
 			rate = pace.rate;
 		}
-		const second = await pace.acquire();
-		pace.finished(second, false);
-		pace.rateLimited(second);
+		await refuse(pace);
 		const lowered = pace.rate;
 		expect(lowered).toBeLessThan(20);
 		expect(lowered).toBeGreaterThanOrEqual(0.9 * 18);
@@ -144,9 +143,7 @@ describe('Pace', () => {
 		const clock = simulatedClock();
 		const pace = new Pace(10, clock);
 		await sendInTurn(pace, clock, 3, 5);
-		const refused = await pace.acquire();
-		pace.finished(refused, false);
-		pace.rateLimited(refused);
+		await refuse(pace);
 		expect(pace.rate).toBe(1.5);
 		await sendInTurn(pace, clock, 300, 5);
 		expect(pace.rate).toBe(10);
