@@ -126,6 +126,8 @@ export function backoffMs(retry: number, random = Math.random()): number {
 export interface AnswerRetry {
 	/** The answer says the request was refused for going too fast (429, 130429): slow the pace. */
 	slowDown: boolean;
+	/** Every request of the run would be refused too (429, 130429, 503): hold them all while this one waits. */
+	holdAll: boolean;
 	/** Whether the answer leaves it unknown if the request went through (a gateway's 502 or 504). */
 	unknownOutcome: boolean;
 	/** Retry-After, when the answer gave one. */
@@ -141,9 +143,12 @@ export function answerRetry(failure: CunnektFailure, headers: Record<string, str
 	const waitMs = parseRetryAfter(headers['retry-after']);
 	const status = failure.httpCode;
 	const rateLimited = status === 429 || failure.code === RATE_LIMIT_CODE || failure.code === PAIR_RATE_LIMIT_CODE;
-	if (rateLimited) return { slowDown: failure.code !== PAIR_RATE_LIMIT_CODE, unknownOutcome: false, waitMs };
-	if (status === 503) return { slowDown: false, unknownOutcome: false, waitMs };
-	if (status === 502 || status === 504) return { slowDown: false, unknownOutcome: true, waitMs };
+	if (rateLimited) {
+		const forEveryone = failure.code !== PAIR_RATE_LIMIT_CODE;
+		return { slowDown: forEveryone, holdAll: forEveryone, unknownOutcome: false, waitMs };
+	}
+	if (status === 503) return { slowDown: false, holdAll: true, unknownOutcome: false, waitMs };
+	if (status === 502 || status === 504) return { slowDown: false, holdAll: false, unknownOutcome: true, waitMs };
 	return undefined;
 }
 

@@ -192,9 +192,9 @@ async function exchange(
 		}
 		const wait = retry.waitMs ?? backoffMs(retries + 1);
 		if (retry.slowDown) pace.rateLimited(ticket);
-		// A refusal (429, 503) holds every request of the run, for as long as Cunnekt asks, or one second (the
-		// window WhatsApp counts in): its window is shared, so the others would be refused too.
-		if (!retry.unknownOutcome) pace.pause(Math.min(retry.waitMs ?? BACKOFF_BASE_MS, MAX_WAIT_MS));
+		// A refusal for everyone (429, 503) holds every request of the run, for as long as Cunnekt asks, or one
+		// second (the window WhatsApp counts in): the others would be refused too.
+		if (retry.holdAll) pace.pause(Math.min(retry.waitMs ?? BACKOFF_BASE_MS, MAX_WAIT_MS));
 		if (wait > MAX_WAIT_MS) throw fail(failure, waitTooLong(wait));
 		if (retries >= settings.maxRetries) throw fail(failure, gaveUp(retries, Date.now() - startedAt));
 		await sleep(wait, signal);

@@ -106,20 +106,21 @@ describe('answerRetry', () => {
 	it('retries 429 and WhatsApp\'s 130429 (wherever it comes) and slows down for them', () => {
 		expect(answerRetry(failure(429, '130429'), { 'retry-after': '2' })).toEqual({
 			slowDown: true,
+			holdAll: true,
 			unknownOutcome: false,
 			waitMs: 2000,
 		});
-		expect(answerRetry(failure(200, '130429'), {})).toEqual({ slowDown: true, unknownOutcome: false, waitMs: undefined });
+		expect(answerRetry(failure(200, '130429'), {})).toMatchObject({ slowDown: true, holdAll: true, unknownOutcome: false });
 	});
 
 	it('retries the pair rate limit (131056) without slowing the others', () => {
-		expect(answerRetry(failure(400, '131056'), {})).toMatchObject({ slowDown: false, unknownOutcome: false });
+		expect(answerRetry(failure(400, '131056'), {})).toMatchObject({ slowDown: false, holdAll: false, unknownOutcome: false });
 	});
 
 	it('retries 503; marks 502 and 504 as unknown outcomes; leaves the rest final', () => {
-		expect(answerRetry(failure(503), {})).toEqual({ slowDown: false, unknownOutcome: false, waitMs: undefined });
-		expect(answerRetry(failure(502), {})).toMatchObject({ unknownOutcome: true });
-		expect(answerRetry(failure(504), {})).toMatchObject({ unknownOutcome: true });
+		expect(answerRetry(failure(503), {})).toEqual({ slowDown: false, holdAll: true, unknownOutcome: false, waitMs: undefined });
+		expect(answerRetry(failure(502), {})).toMatchObject({ holdAll: false, unknownOutcome: true });
+		expect(answerRetry(failure(504), {})).toMatchObject({ holdAll: false, unknownOutcome: true });
 		for (const status of [200, 400, 401, 403, 404, 500]) expect(answerRetry(failure(status, '131047'), {})).toBeUndefined();
 	});
 });
