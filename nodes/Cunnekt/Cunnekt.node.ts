@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { resources, router } from './actions/router';
+import { sendingOptionsProperties } from './actions/sendingOptions';
 import { listSearch, resourceMapping } from './methods';
 
 export class Cunnekt implements INodeType {
@@ -42,6 +43,7 @@ export class Cunnekt implements INodeType {
 				default: 'templateMessage',
 			},
 			...Object.values(resources).flatMap((resource) => resource.description),
+			...sendingOptionsProperties,
 		],
 	};
 

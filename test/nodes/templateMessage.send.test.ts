@@ -588,6 +588,7 @@ describe('Template Message → Send: Continue On Fail and the editor', () => {
 			'parametersMode=templateFields',
 			'templateFields',
 			'options',
+			'sendingOptions',
 		]);
 		expect(shown(byId('x'), 'form')).toEqual([
 			'resource',
@@ -600,6 +601,7 @@ describe('Template Message → Send: Continue On Fail and the editor', () => {
 			'buttons',
 			'cards',
 			'options',
+			'sendingOptions',
 		]);
 		expect(shown(byId('x'), 'templateFields')).not.toContain('templateFields');
 	});
