@@ -265,6 +265,7 @@ describe('Campaign → Create: the fields each mode shows', () => {
 			'mobile',
 			'parametersMode',
 			'templateFields',
+			'sendingOptions',
 		]);
 	});
 
@@ -281,6 +282,7 @@ describe('Campaign → Create: the fields each mode shows', () => {
 			'bodyVariables',
 			'buttons',
 			'cards',
+			'sendingOptions',
 		]);
 	});
 });
