@@ -1,5 +1,5 @@
 import { NodeHelpers } from 'n8n-workflow';
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, ResourceMapperValue } from 'n8n-workflow';
 
 import { Cunnekt } from '../../nodes/Cunnekt/Cunnekt.node';
 import { runCunnekt } from '../helpers/n8n';
@@ -80,8 +80,8 @@ const send = (
 const sentBodies = () => sandbox.requestsTo('/sendnotification').map((request) => request.rawBody.toString('utf8'));
 
 /** The template fields' parameter as n8n stores it: the values and the fields that were shown. */
-const mapping = (value: IDataObject, shown: string[] = Object.keys(value)) => ({
-	mappingMode: 'defineBelow',
+const mapping = (value: ResourceMapperValue['value'], shown: string[] = Object.keys(value ?? {})) => ({
+	mappingMode: 'defineBelow' as const,
 	value,
 	matchingColumns: [],
 	schema: shown.map((id) => ({ id, displayName: id, required: true, defaultMatch: false, display: true, type: 'string' })),
@@ -157,7 +157,7 @@ describe("Template Message → Send: Cunnekt's three examples, byte for byte", (
 	});
 
 	it("the carousel (example 3) with overridebot \"no\", from the template's fields", async () => {
-		const values: IDataObject = {};
+		const values: Record<string, string> = {};
 		for (const card of [0, 1, 2]) {
 			values[`card_${card}_header_image`] = PICTURE;
 			values[`card_${card}_button_0_payload`] = `card_${card}_button_0`;
@@ -576,7 +576,8 @@ describe('Template Message → Send: Continue On Fail and the editor', () => {
 							...(parametersMode ? { parametersMode } : {}),
 						} as INodeParameters,
 						property,
-						null,
+						{ typeVersion: 1 },
+						new Cunnekt().description,
 					),
 				)
 				.map((property) => `${property.name}${property.name === 'parametersMode' ? `=${String(property.default)}` : ''}`);

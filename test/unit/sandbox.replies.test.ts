@@ -25,7 +25,7 @@ async function postReply(body: object): Promise<{ status: number; body: { error?
 		headers: { 'API-KEY': KEY, 'Content-Type': 'application/json' },
 		body: JSON.stringify({ mobile: MOBILE, ...body }),
 	});
-	return { status: response.status, body: await response.json() };
+	return { status: response.status, body: (await response.json()) as { error?: { code: number; error_data: { details: string } } } };
 }
 
 const reply = (title: string, id = title) => ({ type: 'reply', reply: { id, title } });

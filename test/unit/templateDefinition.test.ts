@@ -3,7 +3,7 @@ import type { TemplateComponent } from '../../nodes/shared/types';
 
 /** The checks Template → Create applies to the form's components and to pasted JSON alike. */
 
-const body = (text = 'Hello {{1}}', example: unknown = { body_text: [['Asha']] }): TemplateComponent => ({ type: 'BODY', text, example });
+const body = (text = 'Hello {{1}}', example: TemplateComponent[string] = { body_text: [['Asha']] }): TemplateComponent => ({ type: 'BODY', text, example });
 const refusal = (components: TemplateComponent[]) => {
 	try {
 		checkTemplateDefinition(components);
