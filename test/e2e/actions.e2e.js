@@ -1,0 +1,121 @@
+// @ts-check
+/** Every action operation in a workflow run by n8n, against the sandbox: the exact requests, the exact items. */
+const assert = require('assert/strict');
+const { cunnekt, items, manualWorkflow, execute, receivedRequests, sendOutput } = require('./harness');
+
+const PICTURE = 'https://example.com/order.jpg';
+const ASHA = '919999999999';
+const VIVEK = '919888888888';
+
+module.exports = [
+	{
+		name: 'Template Message → Send (template picked From List, its fields mapped) and Reply → Send Text, Continue On Fail',
+		async run({ stack, step }) {
+			const { sandbox } = stack;
+			sandbox.openWindow(ASHA); // Asha wrote today; Vivek did not, so a free-form reply to him is refused
+			step('run the workflow with n8n execute');
+			const run = await execute(
+				stack,
+				manualWorkflow('e2e: order update, then a thank-you reply', [
+					items('Customers', [
+						{ name: 'Asha', mobile: '+91 99999-99999', amount: 'Rs. 999' },
+						{ name: 'Vivek', mobile: '0091 98888 88888', amount: 'Rs. 1,250' },
+					]),
+					cunnekt('Send order update', {
+						resource: 'templateMessage',
+						operation: 'send',
+						mobile: '={{ $json.mobile }}',
+						templateId: { __rl: true, mode: 'list', value: 'sdsdDSDdssd', cachedResultName: 'order_update (en) · APPROVED' },
+						parametersMode: 'templateFields',
+						templateFields: {
+							mappingMode: 'defineBelow',
+							value: { header_image: PICTURE, body_1: '={{ $json.name }}', body_2: '={{ $json.amount }}' },
+							matchingColumns: [],
+							schema: ['header_image', 'body_1', 'body_2'].map((id) => ({
+								id,
+								displayName: id,
+								required: true,
+								defaultMatch: false,
+								display: true,
+								type: 'string',
+							})),
+							attemptToConvertTypes: false,
+							convertFieldsToString: false,
+						},
+					}),
+					cunnekt(
+						'Thank you',
+						{
+							resource: 'reply',
+							operation: 'sendText',
+							mobile: "={{ $('Customers').item.json.mobile }}",
+							text: "=Thank you {{ $('Customers').item.json.name }}, we will keep you posted.",
+						},
+						{ onError: 'continueRegularOutput' },
+					),
+				]),
+			);
+
+			step('the sandbox received exactly the expected requests');
+			const template = (name, amount, mobile) => ({
+				mobile,
+				templateid: 'sdsdDSDdssd',
+				template: {
+					components: [
+						{ type: 'header', parameters: [{ type: 'image', image: { link: PICTURE } }] },
+						{ type: 'body', parameters: [{ type: 'text', text: name }, { type: 'text', text: amount }] },
+					],
+				},
+			});
+			assert.deepEqual(receivedRequests(sandbox), [
+				['GET', '/templates', undefined],
+				['POST', '/sendnotification', template('Asha', 'Rs. 999', ASHA)],
+				['POST', '/sendnotification', template('Vivek', 'Rs. 1,250', VIVEK)],
+				['POST', '/sendreplymessage', { mobile: ASHA, type: 'text', text: 'Thank you Asha, we will keep you posted.' }],
+				['POST', '/sendreplymessage', { mobile: VIVEK, type: 'text', text: 'Thank you Vivek, we will keep you posted.' }],
+			]);
+
+			step('the executions hold exactly the expected items');
+			assert.equal(run.execution.status, 'success');
+			assert.deepEqual(run.output('Send order update'), [
+				{ json: sendOutput(sandbox, ASHA, 0), pairedItem: { item: 0 } },
+				{ json: sendOutput(sandbox, VIVEK, 0), pairedItem: { item: 1 } },
+			]);
+			assert.deepEqual(run.output('Thank you'), [
+				{ json: sendOutput(sandbox, ASHA, 1), pairedItem: { item: 0 } },
+				{
+					json: {
+						error: 'Re-engagement message (131047)',
+						description:
+							'The 24-hour service window is closed: the customer has not written in the last 24 hours. Send a template message instead. Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+						httpCode: '400',
+					},
+					pairedItem: { item: 1 },
+				},
+			]);
+		},
+	},
+	{
+		name: 'a failing send stops the workflow with our message, and the API key appears nowhere',
+		async run({ stack, step }) {
+			step('run a reply whose recipient cannot be a phone number');
+			const run = await execute(
+				stack,
+				manualWorkflow('e2e: invalid recipient', [
+					cunnekt('Reply', { resource: 'reply', operation: 'sendText', mobile: 'call me', text: 'Hello' }),
+				]),
+			);
+			assert.equal(run.execution.status, 'error');
+			assert.notEqual(run.exitCode, 0, 'n8n execute exits non-zero for a failed run');
+			const error = run.error('Reply');
+			assert.ok(error, 'the Reply node holds the error');
+			assert.equal(
+				error.message,
+				'Recipient mobile number "call me" is not a phone number: it may contain only digits, spaces, "+", "-", "." and parentheses [item 0]',
+			);
+			assert.equal(error.description, 'Enter the country code and number, for example 919999999999 or +91 99999 99999.');
+			assert.deepEqual(stack.sandbox.requests, [], 'nothing was sent');
+			assert.ok(!JSON.stringify(run.execution).includes(stack.sandbox.apiKey), 'the API key is not in the execution');
+		},
+	},
+];
