@@ -325,14 +325,16 @@ function n8nEnv(install, { userFolder, port, brokerPort, env = {} }) {
  * migrations still run). Several can run at once, each with its own user folder, ports and env.
  * @param {{
  *   install: N8nInstall, userFolder: string, port?: number, brokerPort?: number, command?: string[],
- *   env?: Record<string, string>, logFile?: string, readyPath?: string | null, timeoutMs?: number,
+ *   env?: Record<string, string>, logFile?: string, readyPath?: string | null, readyLog?: RegExp, timeoutMs?: number,
  * }} options
- *   command: ['start'] (default), ['worker'], ['webhook']…; readyPath: null for a process that serves no HTTP
- *   (a worker), which is then ready once it has started.
+ *   command: ['start'] (default), ['worker'], ['webhook']…; readyPath: the GET that must answer JSON ('/healthz'
+ *   for a webhook processor); null for a process that serves no HTTP (a worker): it is ready once its log matches
+ *   readyLog (default: "n8n worker is now ready").
  * @returns {Promise<N8nProcess>}
  */
 async function startN8n(options) {
 	const { install, userFolder, command = ['start'], readyPath = '/rest/settings', timeoutMs = 180000 } = options;
+	const readyLog = options.readyLog ?? /n8n worker is now ready/;
 	const port = options.port ?? (await freePort());
 	const brokerPort = options.brokerPort ?? (await freePort());
 	const logFile = options.logFile ?? path.join(userFolder, 'n8n.log');
@@ -366,7 +368,7 @@ async function startN8n(options) {
 	for (;;) {
 		if (exited) throw new Error(`n8n ${command.join(' ')} stopped (${exited}) before it was ready; log: ${logFile}\n${tail(logFile)}`);
 		if (readyPath === null) {
-			if (/n8n worker is now ready|Worker started/i.test(safeRead(logFile))) return handle;
+			if (readyLog.test(safeRead(logFile))) return handle;
 		} else {
 			try {
 				const response = await fetch(`${url}${readyPath}`);
