@@ -9,6 +9,7 @@
  * on failure; a failure names the check, the step and where the logs are. Last line: "N passed, N failed".
  * --no-build packs the dist/ already built.
  */
+const fs = require('fs');
 const path = require('path');
 const { REPO_DIR, N8N_VERSION } = require('../n8n/runtime');
 const { startStack } = require('../n8n/stack');
@@ -30,6 +31,7 @@ async function main() {
 	let failed = 0;
 	let current = '';
 	const started = Date.now();
+	fs.rmSync(SCREENSHOTS_DIR, { recursive: true, force: true });
 	const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 	console.log(`End-to-end: n8n ${N8N_VERSION} with the packed n8n-nodes-cunnekt, the sandbox, Chromium (${selected.length} checks)`);
 	/** @type {import('../n8n/stack').Stack | undefined} */
@@ -60,6 +62,7 @@ async function main() {
 		for (const check of selected) {
 			let step = 'start';
 			const context = {
+				name: check.name,
 				stack,
 				screenshotsDir: SCREENSHOTS_DIR,
 				step: (name) => {
