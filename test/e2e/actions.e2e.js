@@ -1,9 +1,8 @@
 // @ts-check
 /** Every action operation in a workflow run by n8n, against the sandbox: the exact requests, the exact items. */
 const assert = require('assert/strict');
-const { cunnekt, items, manualWorkflow, execute, receivedRequests, sendOutput } = require('./harness');
+const { ORDER_PICTURE, cunnekt, items, manualWorkflow, execute, receivedRequests, sendOutput, orderUpdateBody } = require('./harness');
 
-const PICTURE = 'https://example.com/order.jpg';
 const ASHA = '919999999999';
 const VIVEK = '919888888888';
 
@@ -29,7 +28,7 @@ module.exports = [
 						parametersMode: 'templateFields',
 						templateFields: {
 							mappingMode: 'defineBelow',
-							value: { header_image: PICTURE, body_1: '={{ $json.name }}', body_2: '={{ $json.amount }}' },
+							value: { header_image: ORDER_PICTURE, body_1: '={{ $json.name }}', body_2: '={{ $json.amount }}' },
 							matchingColumns: [],
 							schema: ['header_image', 'body_1', 'body_2'].map((id) => ({
 								id,
@@ -57,20 +56,10 @@ module.exports = [
 			);
 
 			step('the sandbox received exactly the expected requests');
-			const template = (name, amount, mobile) => ({
-				mobile,
-				templateid: 'sdsdDSDdssd',
-				template: {
-					components: [
-						{ type: 'header', parameters: [{ type: 'image', image: { link: PICTURE } }] },
-						{ type: 'body', parameters: [{ type: 'text', text: name }, { type: 'text', text: amount }] },
-					],
-				},
-			});
 			assert.deepEqual(receivedRequests(sandbox), [
 				['GET', '/templates', undefined],
-				['POST', '/sendnotification', template('Asha', 'Rs. 999', ASHA)],
-				['POST', '/sendnotification', template('Vivek', 'Rs. 1,250', VIVEK)],
+				['POST', '/sendnotification', orderUpdateBody(ASHA, 'Asha', 'Rs. 999')],
+				['POST', '/sendnotification', orderUpdateBody(VIVEK, 'Vivek', 'Rs. 1,250')],
 				['POST', '/sendreplymessage', { mobile: ASHA, type: 'text', text: 'Thank you Asha, we will keep you posted.' }],
 				['POST', '/sendreplymessage', { mobile: VIVEK, type: 'text', text: 'Thank you Vivek, we will keep you posted.' }],
 			]);

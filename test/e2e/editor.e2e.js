@@ -3,9 +3,8 @@
 const assert = require('assert/strict');
 const { createWorkflow } = require('../n8n/stack');
 const { launchBrowser, signIn, openNode, pickOption, screenshot } = require('./browser');
-const { cunnekt, items, manualWorkflow, node } = require('./harness');
+const { ORDER_PICTURE, cunnekt, items, manualWorkflow, node, orderUpdateBody } = require('./harness');
 
-const PICTURE = 'https://example.com/order.jpg';
 const TRIGGER_WEBHOOK_ID = '5f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f';
 
 /** Runs steps in a fresh browser page signed in as the owner; a failure leaves a screenshot. */
@@ -52,20 +51,6 @@ async function typeExpression(page, ndv, container, input, expression) {
 async function closeToasts(page) {
 	for (const close of await page.locator('.el-notification__closeBtn').all()) await close.click().catch(() => undefined);
 	await page.locator('.el-notification').first().waitFor({ state: 'hidden' });
-}
-
-/** The /sendnotification body of template order_update with its image header and two variables. */
-function orderUpdate(mobile, name, amount) {
-	return {
-		mobile,
-		templateid: 'sdsdDSDdssd',
-		template: {
-			components: [
-				{ type: 'header', parameters: [{ type: 'image', image: { link: PICTURE } }] },
-				{ type: 'body', parameters: [{ type: 'text', text: name }, { type: 'text', text: amount }] },
-			],
-		},
-	};
 }
 
 module.exports = [
@@ -117,7 +102,7 @@ module.exports = [
 				await typeExpression(page, ndv, 'mobile', 'mobile', '$json.mobile');
 				await typeExpression(page, ndv, 'value["body_1"]', 'body_1', '$json.name');
 				await typeExpression(page, ndv, 'value["body_2"]', 'body_2', '$json.amount');
-				await ndv.locator('[data-test-id=parameter-input-header_image] input').fill(PICTURE);
+				await ndv.locator('[data-test-id=parameter-input-header_image] input').fill(ORDER_PICTURE);
 				await ndv.getByText('Values to Send').click(); // closes the field's tip
 
 				step('execute the step: the sandbox receives both sends, the output shows them');
@@ -128,8 +113,8 @@ module.exports = [
 				assert.deepEqual(
 					stack.sandbox.requestsTo('/sendnotification').map((request) => request.body),
 					[
-						orderUpdate('919999999999', 'Asha', 'Rs. 999'),
-						orderUpdate('919888888888', 'Vivek', 'Rs. 1,250'),
+						orderUpdateBody('919999999999', 'Asha', 'Rs. 999'),
+						orderUpdateBody('919888888888', 'Vivek', 'Rs. 1,250'),
 					],
 				);
 				// The table lets long values wrap (zero-width spaces after "/" and "+"): compare without them.

@@ -40,13 +40,18 @@ function manualWorkflow(name, nodes) {
  */
 async function execute(stack, workflow) {
 	const created = await createWorkflow(stack, workflow, { publish: false });
-	const result = await runN8nCommand(stack.install, stack.userFolder, ['execute', `--id=${created.id}`]);
-	const [execution] = await stack.api.executions({ workflowId: created.id });
+	return await executeById(stack, created.id);
+}
+
+/** Runs a workflow n8n already has with `n8n execute`; returns its stored execution (see execute). */
+async function executeById(stack, workflowId) {
+	const result = await runN8nCommand(stack.install, stack.userFolder, ['execute', `--id=${workflowId}`]);
+	const [execution] = await stack.api.executions({ workflowId });
 	if (!execution) {
-		throw new Error(`n8n execute --id=${created.id} stored no execution (exit ${result.code}): ${result.stdout.slice(-800)}${result.stderr.slice(-800)}`);
+		throw new Error(`n8n execute --id=${workflowId} stored no execution (exit ${result.code}): ${result.stdout.slice(-800)}${result.stderr.slice(-800)}`);
 	}
 	return {
-		workflowId: created.id,
+		workflowId,
 		execution,
 		exitCode: result.code,
 		/** The items a node output (its first run, first output), as [{json, pairedItem}]. */
@@ -79,4 +84,32 @@ function sendOutput(sandbox, mobile, nth) {
 	};
 }
 
-module.exports = { CUNNEKT, node, cunnekt, items, manualWorkflow, execute, receivedRequests, sendOutput };
+const ORDER_PICTURE = 'https://example.com/order.jpg';
+
+/** The /sendnotification body of the sandbox's template order_update: its image header and two body variables. */
+function orderUpdateBody(mobile, name, amount) {
+	return {
+		mobile,
+		templateid: 'sdsdDSDdssd',
+		template: {
+			components: [
+				{ type: 'header', parameters: [{ type: 'image', image: { link: ORDER_PICTURE } }] },
+				{ type: 'body', parameters: [{ type: 'text', text: name }, { type: 'text', text: amount }] },
+			],
+		},
+	};
+}
+
+module.exports = {
+	CUNNEKT,
+	ORDER_PICTURE,
+	node,
+	cunnekt,
+	items,
+	manualWorkflow,
+	execute,
+	executeById,
+	receivedRequests,
+	sendOutput,
+	orderUpdateBody,
+};

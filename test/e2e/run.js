@@ -18,7 +18,12 @@ const RUN_DIR = path.join(REPO_DIR, '.e2e', 'run');
 const SCREENSHOTS_DIR = path.join(REPO_DIR, '.e2e', 'screenshots');
 
 /** @type {Array<{ name: string, run: (context: any) => Promise<void> }>} */
-const checks = [require('./credential.e2e'), require('./actions.e2e'), require('./editor.e2e')].flat();
+const checks = [
+	require('./credential.e2e'),
+	require('./actions.e2e'),
+	require('./examples.e2e'),
+	require('./editor.e2e'),
+].flat();
 
 const relative = (file) => path.relative(process.cwd(), file) || file;
 
