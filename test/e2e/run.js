@@ -7,7 +7,8 @@
  * Plain Node (no jest: one n8n serves every check, and each check is a named list of steps). Give check names (or
  * parts of them) as arguments to run only those: `npm run test:e2e -- editor`. Everything started is stopped, even
  * on failure; a failure names the check, the step and where the logs are. Last line: "N passed, N failed".
- * --no-build packs the dist/ already built.
+ * --no-build packs the dist/ already built; --update-screenshots copies the README's screenshots into
+ * examples/screenshots after a run where every check passed.
  */
 const fs = require('fs');
 const path = require('path');
@@ -16,6 +17,9 @@ const { startStack } = require('../n8n/stack');
 
 const RUN_DIR = path.join(REPO_DIR, '.e2e', 'run');
 const SCREENSHOTS_DIR = path.join(REPO_DIR, '.e2e', 'screenshots');
+/** The screenshots the README shows; `--update-screenshots` copies them from a green run into the repository. */
+const README_SCREENSHOTS_DIR = path.join(REPO_DIR, 'examples', 'screenshots');
+const README_SCREENSHOTS = ['template-list.png', 'template-fields.png', 'template-send.png', 'trigger.png'];
 
 /** @type {Array<{ name: string, run: (context: any) => Promise<void> }>} */
 const checks = [
@@ -87,6 +91,11 @@ async function main() {
 		}
 	} finally {
 		await stack.stop();
+	}
+	if (args.includes('--update-screenshots') && failed === 0) {
+		fs.mkdirSync(README_SCREENSHOTS_DIR, { recursive: true });
+		for (const name of README_SCREENSHOTS) fs.copyFileSync(path.join(SCREENSHOTS_DIR, name), path.join(README_SCREENSHOTS_DIR, name));
+		console.log(`README screenshots updated in ${relative(README_SCREENSHOTS_DIR)}`);
 	}
 	console.log(`${passed} passed, ${failed} failed`);
 	process.exitCode = failed > 0 ? 1 : 0;

@@ -553,3 +553,14 @@ module.exports = {
 	unwrap,
 	tail,
 };
+
+// `node test/n8n/runtime.js`: install (or check) Node 24 and n8n in the cache, as .ci/run does before the tests.
+if (require.main === module) {
+	ensureN8n().then(
+		(install) => console.log(`n8n ${install.version} ready in ${install.dir}`),
+		(error) => {
+			console.error(error.message);
+			process.exitCode = 1;
+		},
+	);
+}
