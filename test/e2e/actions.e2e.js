@@ -1,7 +1,7 @@
 // @ts-check
 /** Every action operation in a workflow run by n8n, against the sandbox: the exact requests, the exact items. */
 const assert = require('assert/strict');
-const { ORDER_PICTURE, cunnekt, items, manualWorkflow, execute, receivedRequests, sendOutput, orderUpdateBody } = require('./harness');
+const { ORDER_PICTURE, cunnekt, customers, manualWorkflow, execute, receivedRequests, sendOutput, orderUpdateBody } = require('./harness');
 
 const ASHA = '919999999999';
 const VIVEK = '919888888888';
@@ -16,10 +16,7 @@ module.exports = [
 			const run = await execute(
 				stack,
 				manualWorkflow('e2e: order update, then a thank-you reply', [
-					items('Customers', [
-						{ name: 'Asha', mobile: '+91 99999-99999', amount: 'Rs. 999' },
-						{ name: 'Vivek', mobile: '0091 98888 88888', amount: 'Rs. 1,250' },
-					]),
+					customers(),
 					cunnekt('Send order update', {
 						resource: 'templateMessage',
 						operation: 'send',

@@ -3,7 +3,7 @@
 const assert = require('assert/strict');
 const { createWorkflow } = require('../n8n/stack');
 const { launchBrowser, signIn, openNode, pickOption, screenshot } = require('./browser');
-const { ORDER_PICTURE, cunnekt, items, manualWorkflow, node, orderUpdateBody } = require('./harness');
+const { ORDER_PICTURE, cunnekt, customers, manualWorkflow, node, orderUpdateBody } = require('./harness');
 
 const TRIGGER_WEBHOOK_ID = '5f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f';
 
@@ -61,10 +61,7 @@ module.exports = [
 			const workflow = await createWorkflow(
 				stack,
 				manualWorkflow('Send order updates', [
-					items('Customers', [
-						{ name: 'Asha', mobile: '+91 99999 99999', amount: 'Rs. 999' },
-						{ name: 'Vivek', mobile: '+91 98888 88888', amount: 'Rs. 1,250' },
-					]),
+					customers(),
 					cunnekt('Cunnekt', { resource: 'reply', operation: 'sendText' }),
 				]),
 			);

@@ -84,6 +84,13 @@ function sendOutput(sandbox, mobile, nth) {
 	};
 }
 
+/** Two customers, their numbers typed as people type them (normalised to 919999999999 and 919888888888). */
+const customers = () =>
+	items('Customers', [
+		{ name: 'Asha', mobile: '+91 99999-99999', amount: 'Rs. 999' },
+		{ name: 'Vivek', mobile: '0091 98888 88888', amount: 'Rs. 1,250' },
+	]);
+
 const ORDER_PICTURE = 'https://example.com/order.jpg';
 
 /** The /sendnotification body of the sandbox's template order_update: its image header and two body variables. */
@@ -106,6 +113,7 @@ module.exports = {
 	node,
 	cunnekt,
 	items,
+	customers,
 	manualWorkflow,
 	execute,
 	executeById,
