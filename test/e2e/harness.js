@@ -1,6 +1,8 @@
 // @ts-check
 /** Workflows for the end-to-end checks, and running them in the real n8n. */
 const assert = require('assert/strict');
+const fs = require('fs');
+const path = require('path');
 const { runN8nCommand } = require('../n8n/runtime');
 const { createWorkflow } = require('../n8n/stack');
 
@@ -45,7 +47,7 @@ async function execute(stack, workflow) {
 
 /** Runs a workflow n8n already has with `n8n execute`; returns its stored execution (see execute). */
 async function executeById(stack, workflowId) {
-	const result = await runN8nCommand(stack.install, stack.userFolder, ['execute', `--id=${workflowId}`]);
+	const result = await runN8nCommand(stack.install, stack.userFolder, ['execute', `--id=${workflowId}`], { env: stack.env });
 	const [execution] = await stack.api.executions({ workflowId });
 	if (!execution) {
 		throw new Error(`n8n execute --id=${workflowId} stored no execution (exit ${result.code}): ${result.stdout.slice(-800)}${result.stderr.slice(-800)}`);
@@ -55,33 +57,100 @@ async function executeById(stack, workflowId) {
 		execution,
 		exitCode: result.code,
 		/** The items a node output (its first run, first output), as [{json, pairedItem}]. */
-		output: (nodeName) => {
-			const run = execution.data?.resultData?.runData?.[nodeName]?.[0];
-			if (!run) throw new Error(`node "${nodeName}" did not run; execution ${execution.id} is ${execution.status}`);
-			if (run.error) throw new Error(`node "${nodeName}" failed: ${run.error.message} ${run.error.description ?? ''}`);
-			return (run.data?.main?.[0] ?? []).map(({ json, pairedItem }) => ({ json, pairedItem }));
-		},
+		output: (nodeName) => outputOf(execution, nodeName),
 		error: (nodeName) => execution.data?.resultData?.runData?.[nodeName]?.[0]?.error,
 	};
 }
 
-/** The API requests the sandbox received, as [method, path, body], and a check that each carried the key. */
+/**
+ * The executions of a workflow once `count` of them have finished, oldest first (a trigger's executions run after
+ * the webhook has answered). Fails if more than `count` exist.
+ */
+async function finishedExecutions(stack, workflowId, count) {
+	for (let attempt = 0; attempt < 600; attempt++) {
+		const executions = await stack.api.executions({ workflowId });
+		const finished = executions.filter((execution) => execution.stoppedAt);
+		if (executions.length > count) throw new Error(`workflow ${workflowId} has ${executions.length} executions; expected ${count}`);
+		if (finished.length === count) return finished.sort((a, b) => Number(a.id) - Number(b.id));
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`workflow ${workflowId} did not finish ${count} executions; log: ${stack.logFile}`);
+}
+
+/** Fails with n8n's own error message unless a stored execution succeeded. */
+function assertSucceeded(execution) {
+	if (execution.status === 'success') return;
+	const error = execution.data?.resultData?.error;
+	const node = error?.node?.name ?? execution.data?.resultData?.lastNodeExecuted;
+	throw new Error(`execution ${execution.id} is ${execution.status}: ${node ? `node "${node}": ` : ''}${error?.message ?? 'no error recorded'} ${error?.description ?? ''}`);
+}
+
+/** The items a node output in a stored execution (its first run, first output), as [{json, pairedItem}]. */
+function outputOf(execution, nodeName, outputIndex = 0) {
+	const run = execution.data?.resultData?.runData?.[nodeName]?.[0];
+	if (!run) throw new Error(`node "${nodeName}" did not run in execution ${execution.id} (${execution.status})`);
+	if (run.error) throw new Error(`node "${nodeName}" failed: ${run.error.message} ${run.error.description ?? ''}`);
+	return (run.data?.main?.[outputIndex] ?? []).map(({ json, pairedItem }) => ({ json, pairedItem }));
+}
+
+/** The bytes of a binary field in a stored execution (n8n keeps them in the user folder's storage, filesystem mode). */
+function binaryBytes(stack, binary) {
+	const id = String(binary?.id ?? '');
+	if (!id.startsWith('filesystem-v2:')) throw new Error(`binary data not stored on disk: ${JSON.stringify(binary)}`);
+	return fs.readFileSync(path.join(stack.userFolder, '.n8n', 'storage', id.slice('filesystem-v2:'.length)));
+}
+
+/** Calls the sandbox's control API (what a person does with curl): e.g. POST /webhooks/message. */
+async function sandboxControl(stack, method, controlPath, body) {
+	const response = await fetch(`${stack.sandbox.url}/__sandbox${controlPath}`, {
+		method,
+		headers: { 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const answer = await response.json();
+	if (!response.ok) throw new Error(`${method} /__sandbox${controlPath} answered ${response.status}: ${JSON.stringify(answer)}`);
+	return answer;
+}
+
+/** The API requests the sandbox received, as [method, path, body], after checking that each carried the key. */
 function receivedRequests(sandbox) {
 	for (const request of sandbox.requests) assert.equal(request.headers['api-key'], sandbox.apiKey, `API-KEY of ${request.path}`);
 	return sandbox.requests.map((request) => [request.method, request.path, request.body]);
 }
 
+/**
+ * Checks the sandbox received exactly these requests, given per node in the order the nodes ran. A node sends its
+ * items' requests side by side (Sending Options → Max Concurrent Requests), so within one node's group any order
+ * is right.
+ */
+function assertRequests(sandbox, groups) {
+	const received = receivedRequests(sandbox);
+	const key = (request) => JSON.stringify(request);
+	const sorted = (requests) => [...requests].sort((a, b) => key(a).localeCompare(key(b)));
+	let start = 0;
+	const actualGroups = groups.map((group) => received.slice(start, (start += group.length)));
+	assert.deepEqual(
+		{ groups: actualGroups.map(sorted), more: received.slice(start) },
+		{ groups: groups.map(sorted), more: [] },
+	);
+}
+
 /** What a send answers, as the node outputs it: the message id the sandbox gave, the recipient, the answer. */
+function sendOutputOf(sent) {
+	return {
+		messageId: sent.id,
+		mobile: sent.mobile,
+		messaging_product: 'whatsapp',
+		contacts: [{ input: sent.mobile, wa_id: sent.mobile }],
+		messages: [{ id: sent.id }],
+	};
+}
+
+/** The output of the nth message (from 0) the sandbox accepted for a number. */
 function sendOutput(sandbox, mobile, nth) {
 	const sent = sandbox.state.sent.filter((message) => message.mobile === mobile)[nth];
 	assert.ok(sent, `the sandbox accepted no message #${nth + 1} for ${mobile}`);
-	return {
-		messageId: sent.id,
-		mobile,
-		messaging_product: 'whatsapp',
-		contacts: [{ input: mobile, wa_id: mobile }],
-		messages: [{ id: sent.id }],
-	};
+	return sendOutputOf(sent);
 }
 
 /** Two customers, their numbers typed as people type them (normalised to 919999999999 and 919888888888). */
@@ -117,7 +186,14 @@ module.exports = {
 	manualWorkflow,
 	execute,
 	executeById,
+	finishedExecutions,
+	outputOf,
+	assertSucceeded,
+	binaryBytes,
+	sandboxControl,
 	receivedRequests,
+	assertRequests,
 	sendOutput,
+	sendOutputOf,
 	orderUpdateBody,
 };

@@ -25,6 +25,7 @@ const README_SCREENSHOTS = ['template-list.png', 'template-fields.png', 'templat
 const checks = [
 	require('./credential.e2e'),
 	require('./actions.e2e'),
+	require('./trigger.e2e'),
 	require('./examples.e2e'),
 	require('./editor.e2e'),
 ].flat();

@@ -43,14 +43,18 @@ async function startStack({ dir, n8nPort, sandboxPort, env, build = true, step =
 		step('start the sandbox');
 		stack.sandbox = await startSandbox({ port: sandboxPort ? await runtime.freePort(sandboxPort) : 0 });
 		stops.push(() => stack.sandbox.close());
-		serveTemplateList(stack.sandbox);
 		step('start n8n');
+		stack.filesDir = path.join(stack.userFolder, '.n8n-files');
+		// n8n 2 reads and writes files only under ~/.n8n-files by default (a folder that must exist): this user
+		// folder's instead.
+		fs.mkdirSync(stack.filesDir, { recursive: true });
+		stack.env = { N8N_RESTRICT_FILE_ACCESS_TO: stack.filesDir, ...env };
 		stack.n8n = await runtime.startN8n({
 			install: stack.install,
 			userFolder: stack.userFolder,
 			port: n8nPort ? await runtime.freePort(n8nPort) : undefined,
 			logFile: stack.logFile,
-			env,
+			env: stack.env,
 		});
 		stops.push(() => stack.n8n.stop());
 		step('create the owner and an API key');
@@ -67,15 +71,6 @@ async function startStack({ dir, n8nPort, sandboxPort, env, build = true, step =
 		await stack.stop();
 		throw error;
 	}
-}
-
-/**
- * `GET /templates` until the sandbox's template routes (Template resource) serve it: only when the sandbox has none,
- * so the real route wins once it exists. The credential test and the template list need it.
- */
-function serveTemplateList(sandbox) {
-	if (sandbox.api.find('GET', '/templates')?.route) return;
-	sandbox.api.route('GET', '/templates', (_req, current) => ({ status: 200, body: { data: [...current.state.templates.values()] } }));
 }
 
 /** The example workflows shipped in examples/, parsed, with their file names. */
@@ -99,9 +94,20 @@ function withCredential(workflow, credential) {
 	};
 }
 
-/** Creates a workflow through the public API with the stack's credential; publishes it when it has a trigger. */
+/** The folder the examples write to (n8n's Docker image's ~/.n8n-files), and where this n8n may write instead. */
+const EXAMPLE_FILES_DIR = '/home/node/.n8n-files/';
+
+/** A workflow whose file paths point into this n8n's files folder instead of the Docker image's. */
+function withLocalFiles(workflow, filesDir) {
+	return JSON.parse(JSON.stringify(workflow).split(EXAMPLE_FILES_DIR).join(`${filesDir}/`));
+}
+
+/**
+ * Creates a workflow through the public API with the stack's credential and files folder; publishes it when it has
+ * a trigger.
+ */
 async function createWorkflow(stack, workflow, { publish = hasTrigger(workflow) } = {}) {
-	const created = await stack.api.createWorkflow(withCredential(workflow, stack.credential));
+	const created = await stack.api.createWorkflow(withLocalFiles(withCredential(workflow, stack.credential), stack.filesDir));
 	if (publish) await stack.api.publishWorkflow(created.id);
 	return created;
 }
@@ -114,16 +120,15 @@ function hasTrigger(workflow) {
 }
 
 /**
- * The production URL of a published workflow's trigger node, once n8n has registered it (activation is
- * asynchronous: a GET on a registered POST webhook answers "Did you mean to make a POST request").
+ * The production URL of a published workflow's trigger node, once n8n has registered it. Publishing is
+ * asynchronous: until then n8n answers 404 ("The requested webhook … is not registered") on the URL.
  */
 async function productionWebhookUrl(stack, workflow, nodeName) {
 	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
 	if (!node?.webhookId) throw new Error(`workflow "${workflow.name}" has no node "${nodeName}" with a webhookId`);
 	const url = `${stack.n8n.url}/webhook/${node.webhookId}/webhook`;
-	for (let attempt = 0; attempt < 100; attempt++) {
-		const text = await (await fetch(url)).text();
-		if (text.includes('Did you mean to make a POST request')) return url;
+	for (let attempt = 0; attempt < 300; attempt++) {
+		if ((await fetch(url)).status !== 404) return url;
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 	throw new Error(`n8n never registered ${url}; log: ${stack.logFile}`);
@@ -134,6 +139,7 @@ async function productionWebhookUrl(stack, workflow, nodeName) {
  *   dir: string, logFile: string, install: import('./runtime').N8nInstall, tarball: string, userFolder: string,
  *   sandbox: any, n8n: import('./runtime').N8nProcess, owner: typeof runtime.DEMO_OWNER, apiKey: string,
  *   cookie: string, rest: any, api: ReturnType<typeof runtime.publicApi>, credential: { id: string, name: string },
+ *   env: Record<string, string>, filesDir: string,
  *   stop: () => Promise<void>,
  * }} Stack
  */
