@@ -41,6 +41,10 @@ async function publishExample(stack, file) {
 	};
 }
 
+/** Makes the sandbox post a customer's message of a type to the workflow, with its secret unless options say otherwise. */
+const customerPosts = (stack, flow) => (type, options = {}) =>
+	sandboxControl(stack, 'POST', '/webhooks/message', { url: flow.url, type, query: { secret: flow.secret }, ...options });
+
 const iso = (seconds) => new Date(seconds * 1000).toISOString();
 
 /** What the trigger outputs for the one message of a payload the sandbox posted. */
@@ -126,8 +130,7 @@ module.exports = [
 			const { sandbox } = stack;
 			step('publish examples/reply-with-buttons.json and wait for its production URL');
 			await withPublishedExample(stack, 'reply-with-buttons.json', async (flow) => {
-				const post = (type, options = {}) =>
-					sandboxControl(stack, 'POST', '/webhooks/message', { url: flow.url, type, query: { secret: flow.secret }, ...options });
+				const post = customerPosts(stack, flow);
 
 				step('the sandbox posts a text, a button reply and an image');
 				const text = await post('text', { text: 'Hi, where is my order?' });
@@ -257,8 +260,7 @@ module.exports = [
 			const { sandbox } = stack;
 			step('publish examples/save-inbound-media.json');
 			await withPublishedExample(stack, 'save-inbound-media.json', async (flow) => {
-				const post = (type, options = {}) =>
-					sandboxControl(stack, 'POST', '/webhooks/message', { url: flow.url, type, query: { secret: flow.secret }, ...options });
+				const post = customerPosts(stack, flow);
 
 				step('the sandbox posts a text (not a file: filtered out) and a document');
 				const text = await post('text', { text: 'Here it comes' });

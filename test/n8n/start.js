@@ -9,7 +9,7 @@
  */
 const path = require('path');
 const { REPO_DIR, N8N_VERSION } = require('./runtime');
-const { startStack, loadExamples, createWorkflow } = require('./stack');
+const { startStack, loadExamples, createWorkflow, hasTrigger, productionWebhookUrl } = require('./stack');
 
 function option(name, fallback) {
 	const index = process.argv.indexOf(`--${name}`);
@@ -48,16 +48,19 @@ async function main() {
 		});
 		current = 'import the example workflows';
 		const imported = [];
+		const listening = [];
 		for (const { file, workflow } of loadExamples()) {
-			const created = await createWorkflow(stack, workflow);
-			imported.push(`${workflow.name}${created.active || created.activeVersionId ? ' (published)' : ''}  ← examples/${file}`);
+			await createWorkflow(stack, workflow);
+			const published = hasTrigger(workflow);
+			imported.push(`${workflow.name}${published ? ' (published)' : ''}  ← examples/${file}`);
+			if (published) listening.push(await webhookOf(stack, workflow));
 		}
 		stack.n8n.child.once('exit', (code, signal) => {
 			if (stopping) return;
 			console.error(`\nn8n stopped on its own (${signal ?? `exit ${code}`}); its log: ${stack?.logFile}`);
 			void stop(1);
 		});
-		printReady(stack, imported);
+		printReady(stack, imported, listening);
 	} catch (error) {
 		console.error(`\nnpm start failed while trying to ${current}: ${error instanceof Error ? error.message : error}`);
 		console.error(`Logs: ${stack?.logFile ?? path.join(dir, 'n8n.log')} (n8n), ${path.join(dir, 'pack', 'pack.log')} (build)`);
@@ -65,9 +68,25 @@ async function main() {
 	}
 }
 
-function printReady(stack, imported) {
+/** A published example's production URL (with its secret) and what the sandbox should post to it. */
+async function webhookOf(stack, workflow) {
+	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-cunnekt.cunnektTrigger');
+	const base = await productionWebhookUrl(stack, workflow, trigger.name);
+	const { secret, parameterName = 'secret', events = [], options = {} } = trigger.parameters;
+	const url = secret ? `${base}?${parameterName}=${encodeURIComponent(secret)}` : base;
+	const kind = events.includes('message') ? (options.messageTypes?.[0] ?? 'text') : 'statuses';
+	return { name: workflow.name, url, kind };
+}
+
+function printReady(stack, imported, listening) {
 	const { n8n, sandbox, owner } = stack;
-	const mobile = '919999999999';
+	const control = `${sandbox.url}/__sandbox`;
+	const curl = (route, body) => `curl -X POST ${control}${route} -H 'content-type: application/json' -d '${JSON.stringify(body)}'`;
+	const posts = listening.map(({ name, url, kind }) =>
+		kind === 'statuses'
+			? `  Statuses of a sent message to "${name}" (a message id from ${control}/sent; outcome "failed" or "read"):\n    ${curl('/webhooks/statuses', { url, messageId: 'MESSAGE_ID', outcome: 'failed' })}`
+			: `  ${kind === 'text' ? 'A text' : `A${/^[aeiou]/.test(kind) ? 'n' : ''} ${kind}`} from a customer to "${name}":\n    ${curl('/webhooks/message', { url, type: kind, ...(kind === 'text' ? { text: 'Hi, where is my order?' } : {}) })}`,
+	);
 	console.log(`
 n8n is ready: ${n8n.url}
   Sign in:    ${owner.email} / ${owner.password}
@@ -76,10 +95,12 @@ n8n is ready: ${n8n.url}
 ${imported.map((line) => `    - ${line}`).join('\n') || '    (none)'}
 
 Cunnekt sandbox: ${sandbox.baseUrl}   (API key: ${sandbox.apiKey})
-  What n8n sent it:       curl ${sandbox.url}/__sandbox/requests
-  Let a customer write (opens the 24-hour service window, so replies are accepted):
-    curl -X POST ${sandbox.url}/__sandbox/windows -H 'content-type: application/json' -d '{"mobile":"${mobile}"}'
-
+  What n8n sent it:  curl ${control}/requests
+Make the sandbox post to n8n as Cunnekt does (a customer's message also opens their 24-hour service window):
+${posts.join('\n')}
+  Open a number's service window without a message (e.g. the team number of the statuses example):
+    ${curl('/windows', { mobile: '919000000001' })}
+Files the media example saves: ${stack.filesDir}
 n8n's log: ${stack.logFile}
 Press Ctrl-C to stop n8n and the sandbox.`);
 }
