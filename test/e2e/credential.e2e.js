@@ -1,0 +1,39 @@
+// @ts-check
+/** The credential test, as n8n runs it when a user clicks "Save" / "Retry" on the Cunnekt API credential. */
+const assert = require('assert/strict');
+
+module.exports = [
+	{
+		name: 'credential test through n8n: the right key passes, a wrong key fails with our message',
+		async run({ stack, step }) {
+			step('test the sandbox credential');
+			assert.deepEqual(await stack.api.testCredential(stack.credential.id), { status: 'OK', message: 'Connection successful!' });
+			assert.deepEqual(
+				stack.sandbox.requests.map((request) => [request.method, request.path, request.headers['api-key']]),
+				[['GET', '/templates', stack.sandbox.apiKey]],
+			);
+
+			step('test a credential with a wrong key');
+			const wrong = await stack.api.createCredential({
+				name: 'Cunnekt wrong key',
+				type: 'cunnektApi',
+				data: { apiKey: 'wrong-key-123456', baseUrl: stack.sandbox.baseUrl },
+			});
+			assert.deepEqual(await stack.api.testCredential(wrong.id), {
+				status: 'Error',
+				message: 'Invalid API key: check the API Key (Cunnekt → API Settings)',
+			});
+
+			step('test a credential with a wrong base URL');
+			const nowhere = await stack.api.createCredential({
+				name: 'Cunnekt wrong base URL',
+				type: 'cunnektApi',
+				data: { apiKey: stack.sandbox.apiKey, baseUrl: `${stack.sandbox.url}/api/v1/` },
+			});
+			assert.deepEqual(await stack.api.testCredential(nowhere.id), {
+				status: 'Error',
+				message: 'No Cunnekt API at this Base URL: check it (for example https://app2.cunnekt.com/v1)',
+			});
+		},
+	},
+];

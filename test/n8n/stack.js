@@ -1,0 +1,147 @@
+// @ts-check
+/**
+ * The whole environment of `npm start` and the end-to-end suite, from the pieces in ./runtime: n8n installed, our
+ * package packed into a fresh user folder, the sandbox, n8n on 127.0.0.1, its owner, an API key and a Cunnekt
+ * credential pointing at the sandbox. stop() ends everything it started, in reverse order.
+ */
+const fs = require('fs');
+const path = require('path');
+const runtime = require('./runtime');
+const { startSandbox } = require('../sandbox/server');
+
+const EXAMPLES_DIR = path.join(runtime.REPO_DIR, 'examples');
+const CREDENTIAL_NAME = 'Cunnekt sandbox';
+
+/**
+ * @param {{
+ *   dir: string, n8nPort?: number, sandboxPort?: number, env?: Record<string, string>, build?: boolean,
+ *   step?: (name: string) => void, log?: (message: string) => void,
+ * }} options
+ *   dir: everything of this run (the packed tarball, the user folder, n8n's log), wiped first.
+ *   step: called with each step's name before it runs, so a failure can say which one broke.
+ */
+async function startStack({ dir, n8nPort, sandboxPort, env, build = true, step = () => undefined, log }) {
+	/** @type {Array<() => Promise<unknown>>} */
+	const stops = [];
+	const stack = {
+		dir,
+		logFile: path.join(dir, 'n8n.log'),
+		stop: async () => {
+			for (const stop of stops.reverse()) await stop().catch(() => undefined);
+			stops.length = 0;
+		},
+	};
+	try {
+		fs.rmSync(dir, { recursive: true, force: true });
+		fs.mkdirSync(dir, { recursive: true });
+		step('install n8n');
+		stack.install = await runtime.ensureN8n({ log });
+		step('build and pack the package');
+		stack.tarball = await runtime.packPackage({ outDir: path.join(dir, 'pack'), build, log });
+		step('create the n8n user folder');
+		stack.userFolder = runtime.createUserFolder({ dir: path.join(dir, 'user'), tarball: stack.tarball });
+		step('start the sandbox');
+		stack.sandbox = await startSandbox({ port: sandboxPort ? await runtime.freePort(sandboxPort) : 0 });
+		stops.push(() => stack.sandbox.close());
+		step('start n8n');
+		stack.filesDir = path.join(stack.userFolder, '.n8n-files');
+		// n8n 2 reads and writes files only under ~/.n8n-files by default (a folder that must exist): this user
+		// folder's instead.
+		fs.mkdirSync(stack.filesDir, { recursive: true });
+		stack.env = { N8N_RESTRICT_FILE_ACCESS_TO: stack.filesDir, ...env };
+		stack.n8n = await runtime.startN8n({
+			install: stack.install,
+			userFolder: stack.userFolder,
+			port: n8nPort ? await runtime.freePort(n8nPort) : undefined,
+			logFile: stack.logFile,
+			env: stack.env,
+		});
+		stops.push(() => stack.n8n.stop());
+		step('create the owner and an API key');
+		Object.assign(stack, await runtime.setupOwner(stack.n8n));
+		stack.api = runtime.publicApi(stack.n8n, stack.apiKey);
+		step('create the Cunnekt credential');
+		stack.credential = await stack.api.createCredential({
+			name: CREDENTIAL_NAME,
+			type: 'cunnektApi',
+			data: { apiKey: stack.sandbox.apiKey, baseUrl: stack.sandbox.baseUrl },
+		});
+		return /** @type {Stack} */ (stack);
+	} catch (error) {
+		await stack.stop();
+		throw error;
+	}
+}
+
+/** The example workflows shipped in examples/, parsed, with their file names. */
+function loadExamples() {
+	return fs
+		.readdirSync(EXAMPLES_DIR)
+		.filter((name) => name.endsWith('.json'))
+		.sort()
+		.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) }));
+}
+
+/** A workflow whose Cunnekt nodes use the given credential (a workflow file names a credential n8n may not have). */
+function withCredential(workflow, credential) {
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((node) =>
+			node.credentials?.cunnektApi || /^n8n-nodes-cunnekt\.cunnekt(Trigger)?$/.test(node.type)
+				? { ...node, credentials: { ...node.credentials, cunnektApi: { id: credential.id, name: credential.name } } }
+				: node,
+		),
+	};
+}
+
+/** The folder the examples write to (n8n's Docker image's ~/.n8n-files), and where this n8n may write instead. */
+const EXAMPLE_FILES_DIR = '/home/node/.n8n-files/';
+
+/** A workflow whose file paths point into this n8n's files folder instead of the Docker image's. */
+function withLocalFiles(workflow, filesDir) {
+	return JSON.parse(JSON.stringify(workflow).split(EXAMPLE_FILES_DIR).join(`${filesDir}/`));
+}
+
+/**
+ * Creates a workflow through the public API with the stack's credential and files folder; publishes it when it has
+ * a trigger.
+ */
+async function createWorkflow(stack, workflow, { publish = hasTrigger(workflow) } = {}) {
+	const created = await stack.api.createWorkflow(withLocalFiles(withCredential(workflow, stack.credential), stack.filesDir));
+	if (publish) await stack.api.publishWorkflow(created.id);
+	return created;
+}
+
+/** Whether a workflow starts on its own (webhook, schedule, a service's trigger) rather than by hand. */
+function hasTrigger(workflow) {
+	return workflow.nodes.some(
+		(node) => /trigger$/i.test(node.type) && node.type !== 'n8n-nodes-base.manualTrigger',
+	);
+}
+
+/**
+ * The production URL of a published workflow's trigger node, once n8n has registered it. Publishing is
+ * asynchronous: until then n8n answers 404 ("The requested webhook … is not registered") on the URL.
+ */
+async function productionWebhookUrl(stack, workflow, nodeName) {
+	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
+	if (!node?.webhookId) throw new Error(`workflow "${workflow.name}" has no node "${nodeName}" with a webhookId`);
+	const url = `${stack.n8n.url}/webhook/${node.webhookId}/webhook`;
+	for (let attempt = 0; attempt < 300; attempt++) {
+		if ((await fetch(url)).status !== 404) return url;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`n8n never registered ${url}; log: ${stack.logFile}`);
+}
+
+/**
+ * @typedef {{
+ *   dir: string, logFile: string, install: import('./runtime').N8nInstall, tarball: string, userFolder: string,
+ *   sandbox: any, n8n: import('./runtime').N8nProcess, owner: typeof runtime.DEMO_OWNER, apiKey: string,
+ *   cookie: string, rest: any, api: ReturnType<typeof runtime.publicApi>, credential: { id: string, name: string },
+ *   env: Record<string, string>, filesDir: string,
+ *   stop: () => Promise<void>,
+ * }} Stack
+ */
+
+module.exports = { startStack, loadExamples, withCredential, createWorkflow, hasTrigger, productionWebhookUrl, CREDENTIAL_NAME };

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `npm start`: a real n8n with this package installed, the Cunnekt sandbox, a demo owner, a Cunnekt credential
+ * pointing at the sandbox and the example workflows. Ctrl-C stops everything.
+ *
+ * Options: --port N (n8n, default 5678), --sandbox-port N (default 5679). A busy port is replaced by a free one.
+ * The n8n is fresh each time (its user folder is .e2e/start/user): export a workflow you want to keep.
+ */
+const path = require('path');
+const { REPO_DIR, N8N_VERSION } = require('./runtime');
+const { startStack, loadExamples, createWorkflow, hasTrigger, productionWebhookUrl } = require('./stack');
+
+function option(name, fallback) {
+	const index = process.argv.indexOf(`--${name}`);
+	return index > 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
+async function main() {
+	let current = '';
+	const log = (message) => console.log(`  ${message}`);
+	const dir = path.join(REPO_DIR, '.e2e', 'start');
+	console.log(`Starting n8n ${N8N_VERSION} with n8n-nodes-cunnekt and the Cunnekt sandbox…`);
+	/** @type {import('./stack').Stack | undefined} */
+	let stack;
+	let stopping = false;
+	const stop = async (code) => {
+		if (stopping) return;
+		stopping = true;
+		if (stack) {
+			console.log('\nStopping n8n and the sandbox…');
+			await stack.stop();
+		}
+		process.exit(code);
+	};
+	process.on('SIGINT', () => void stop(0));
+	process.on('SIGTERM', () => void stop(0));
+	try {
+		stack = await startStack({
+			dir,
+			n8nPort: option('port', 5678),
+			sandboxPort: option('sandbox-port', 5679),
+			log,
+			step: (name) => {
+				current = name;
+				log(`${name}…`);
+			},
+		});
+		current = 'import the example workflows';
+		const imported = [];
+		const listening = [];
+		for (const { file, workflow } of loadExamples()) {
+			await createWorkflow(stack, workflow);
+			const published = hasTrigger(workflow);
+			imported.push(`${workflow.name}${published ? ' (published)' : ''}  ← examples/${file}`);
+			if (published) listening.push(await webhookOf(stack, workflow));
+		}
+		stack.n8n.child.once('exit', (code, signal) => {
+			if (stopping) return;
+			console.error(`\nn8n stopped on its own (${signal ?? `exit ${code}`}); its log: ${stack?.logFile}`);
+			void stop(1);
+		});
+		printReady(stack, imported, listening);
+	} catch (error) {
+		console.error(`\nnpm start failed while trying to ${current}: ${error instanceof Error ? error.message : error}`);
+		console.error(`Logs: ${stack?.logFile ?? path.join(dir, 'n8n.log')} (n8n), ${path.join(dir, 'pack', 'pack.log')} (build)`);
+		await stop(1);
+	}
+}
+
+/** A published example's production URL (with its secret) and what the sandbox should post to it. */
+async function webhookOf(stack, workflow) {
+	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-cunnekt.cunnektTrigger');
+	const base = await productionWebhookUrl(stack, workflow, trigger.name);
+	const { secret, parameterName = 'secret', events = [], options = {} } = trigger.parameters;
+	const url = secret ? `${base}?${parameterName}=${encodeURIComponent(secret)}` : base;
+	const kind = events.includes('message') ? (options.messageTypes?.[0] ?? 'text') : 'statuses';
+	return { name: workflow.name, url, kind };
+}
+
+function printReady(stack, imported, listening) {
+	const { n8n, sandbox, owner } = stack;
+	const control = `${sandbox.url}/__sandbox`;
+	const curl = (route, body) => `curl -X POST ${control}${route} -H 'content-type: application/json' -d '${JSON.stringify(body)}'`;
+	const posts = listening.map(({ name, url, kind }) =>
+		kind === 'statuses'
+			? `  Statuses of a sent message to "${name}" (a message id from ${control}/sent; outcome "failed" or "read"):\n    ${curl('/webhooks/statuses', { url, messageId: 'MESSAGE_ID', outcome: 'failed' })}`
+			: `  ${kind === 'text' ? 'A text' : `A${/^[aeiou]/.test(kind) ? 'n' : ''} ${kind}`} from a customer to "${name}":\n    ${curl('/webhooks/message', { url, type: kind, ...(kind === 'text' ? { text: 'Hi, where is my order?' } : {}) })}`,
+	);
+	console.log(`
+n8n is ready: ${n8n.url}
+  Sign in:    ${owner.email} / ${owner.password}
+  Credential: "${stack.credential.name}" (Cunnekt API) → the sandbox
+  Workflows:
+${imported.map((line) => `    - ${line}`).join('\n') || '    (none)'}
+
+Cunnekt sandbox: ${sandbox.baseUrl}   (API key: ${sandbox.apiKey})
+  What n8n sent it:  curl ${control}/requests
+Make the sandbox post to n8n as Cunnekt does (a customer's message also opens their 24-hour service window):
+${posts.join('\n')}
+  Open a number's service window without a message (e.g. the team number of the statuses example):
+    ${curl('/windows', { mobile: '919000000001' })}
+Files the media example saves: ${stack.filesDir}
+n8n's log: ${stack.logFile}
+Press Ctrl-C to stop n8n and the sandbox.`);
+}
+
+void main();
