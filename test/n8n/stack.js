@@ -57,16 +57,21 @@ async function startStack({ dir, n8nPort, sandboxPort, env, build = true, step =
 		Object.assign(stack, await runtime.setupOwner(stack.n8n));
 		stack.api = runtime.publicApi(stack.n8n, stack.apiKey);
 		step('create the Cunnekt credential');
-		stack.credential = await stack.api.createCredential({
-			name: CREDENTIAL_NAME,
-			type: 'cunnektApi',
-			data: { apiKey: stack.sandbox.apiKey, baseUrl: stack.sandbox.baseUrl },
-		});
+		stack.credential = await createSandboxCredential(stack.api, stack.sandbox);
 		return /** @type {Stack} */ (stack);
 	} catch (error) {
 		await stack.stop();
 		throw error;
 	}
+}
+
+/** The Cunnekt credential every workflow here uses: the sandbox's key and base URL. */
+async function createSandboxCredential(api, sandbox) {
+	return await api.createCredential({
+		name: CREDENTIAL_NAME,
+		type: 'cunnektApi',
+		data: { apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl },
+	});
 }
 
 /**
@@ -120,13 +125,20 @@ function hasTrigger(workflow) {
 async function productionWebhookUrl(stack, workflow, nodeName) {
 	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
 	if (!node?.webhookId) throw new Error(`workflow "${workflow.name}" has no node "${nodeName}" with a webhookId`);
-	const url = `${stack.n8n.url}/webhook/${node.webhookId}/webhook`;
-	for (let attempt = 0; attempt < 100; attempt++) {
+	return await waitForWebhook(`${stack.n8n.url}/webhook/${node.webhookId}/webhook`, stack.logFile);
+}
+
+/**
+ * Waits until n8n serves a POST webhook at url (a GET answers "Did you mean to make a POST request"; a queue-mode
+ * main answers its editor page instead, so only the webhook processor's URL will do there). Returns url.
+ */
+async function waitForWebhook(url, logFile, attempts = 100) {
+	for (let attempt = 0; attempt < attempts; attempt++) {
 		const text = await (await fetch(url)).text();
 		if (text.includes('Did you mean to make a POST request')) return url;
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-	throw new Error(`n8n never registered ${url}; log: ${stack.logFile}`);
+	throw new Error(`n8n never registered ${url}; log: ${logFile}`);
 }
 
 /**
@@ -138,4 +150,15 @@ async function productionWebhookUrl(stack, workflow, nodeName) {
  * }} Stack
  */
 
-module.exports = { startStack, loadExamples, withCredential, createWorkflow, hasTrigger, productionWebhookUrl, CREDENTIAL_NAME };
+module.exports = {
+	startStack,
+	loadExamples,
+	withCredential,
+	createWorkflow,
+	hasTrigger,
+	productionWebhookUrl,
+	waitForWebhook,
+	createSandboxCredential,
+	serveTemplateList,
+	CREDENTIAL_NAME,
+};

@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `npm run test:queue`: the packed package in n8n's queue mode (Postgres, Redis, main, two workers, a webhook
+ * processor), all started here from nothing on 127.0.0.1 and stopped by process id at the end, even on failure.
+ * Three checks (./checks.js), then the run's figures and each process's peak memory. Last line: "N passed, N failed".
+ *
+ * Arguments: parts of check names to run only those; --no-build packs the dist/ already built.
+ * CUNNEKT_QUEUE_MESSAGES: inbound messages (default 1000); the broadcasts send half as many each (at least 50), the
+ * graceful-stop burst is 30% of it (at least 60).
+ */
+const path = require('path');
+const { REPO_DIR, N8N_VERSION } = require('../n8n/runtime');
+const { startCluster, peakMemory } = require('./cluster');
+const { checks, figures } = require('./checks');
+
+const RUN_DIR = path.join(REPO_DIR, '.queue', 'run');
+const relative = (file) => path.relative(process.cwd(), file) || file;
+
+/** PHASE 1 ONLY, until the sandbox's webhook sender is merged: posts what the stub trigger echoes back as its item. */
+function stubSender(sandbox) {
+	const post = async (url, payload) => {
+		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
+		return { status: response.status, payload };
+	};
+	return {
+		stub: true,
+		deliver: post,
+		message: (url, type, message) => {
+			sandbox.openWindow(message.from);
+			return post(url, JSON.stringify({ messageId: message.id, from: message.from, type }));
+		},
+		batch: () => {
+			throw new Error('the stub trigger cannot take batches');
+		},
+	};
+}
+
+async function main() {
+	const args = process.argv.slice(2);
+	const build = !args.includes('--no-build');
+	const filters = args.filter((arg) => !arg.startsWith('--'));
+	const selected = checks.filter((check) => filters.length === 0 || filters.some((filter) => check.name.includes(filter)));
+	let passed = 0;
+	let failed = 0;
+	let current = '';
+	const started = Date.now();
+	const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+	const log = (line) => console.log(`    ${line} (${seconds()})`);
+	console.log(`Queue mode: n8n ${N8N_VERSION}, Postgres, Redis, main + 2 workers + a webhook processor, the packed n8n-nodes-cunnekt (${selected.length} checks)`);
+	/** @type {import('./cluster').Cluster | undefined} */
+	let cluster;
+	const logs = () => `logs: ${relative(RUN_DIR)}/{main,worker-1,worker-2,webhook-1}.log`;
+	const interrupt = () => {
+		console.error('\ninterrupted: stopping every process this run started');
+		void (cluster?.stop() ?? Promise.resolve()).then(() => process.exit(130));
+	};
+	process.on('SIGINT', interrupt);
+	process.on('SIGTERM', interrupt);
+	try {
+		cluster = await startCluster({
+			dir: RUN_DIR,
+			build,
+			step: (name) => {
+				current = name;
+				console.log(`  setup: ${name}… (${seconds()})`);
+			},
+		});
+	} catch (error) {
+		console.error(`✗ setup failed at step "${current}": ${message(error)}\n  ${logs()}`);
+		console.log(`0 passed, ${selected.length} failed`);
+		process.exitCode = 1;
+		return;
+	}
+	try {
+		cluster.sandbox.webhooks ??= stubSender(cluster.sandbox);
+		for (const check of selected) {
+			let step = 'start';
+			cluster.sandbox.reset();
+			console.log(`  ${check.name}`);
+			try {
+				await check.run({
+					cluster,
+					log,
+					step: (name) => {
+						step = name;
+						log(name);
+					},
+				});
+				passed++;
+				console.log(`✓ ${check.name} (${seconds()})`);
+			} catch (error) {
+				failed++;
+				console.error(`✗ ${check.name}\n  failed at step "${step}": ${message(error)}\n  ${logs()}`);
+			}
+		}
+		printFigures(cluster);
+	} finally {
+		await cluster.stop();
+	}
+	console.log(`total ${seconds()}`);
+	console.log(`${passed} passed, ${failed} failed`);
+	process.exitCode = failed > 0 ? 1 : 0;
+}
+
+function printFigures(cluster) {
+	for (const { check, figures: values } of figures) {
+		console.log(`\n${check}:`);
+		for (const [name, value] of Object.entries(values)) console.log(`  ${name.padEnd(34)} ${value}`);
+	}
+	console.log('\npeak memory (VmHWM, MiB): own process, and with its children (n8n: task runner; Postgres: backends, shared memory counted in each)');
+	const rows = [
+		...peakMemory(cluster),
+		...Object.entries(cluster.stoppedMemory ?? {}).map(([name, memory]) => ({ name, peakMiB: memory?.peakMiB ?? 0, withRunnerMiB: memory?.treePeakMiB ?? 0 })),
+	];
+	for (const row of rows) console.log(`  ${row.name.padEnd(20)} ${row.peakMiB.toFixed(0).padStart(6)} ${row.withRunnerMiB.toFixed(0).padStart(6)}`);
+	const n8n = rows.filter((row) => row.name !== 'postgres' && row.name !== 'redis');
+	console.log(`  ${'all n8n processes'.padEnd(20)} ${n8n.reduce((sum, row) => sum + row.peakMiB, 0).toFixed(0).padStart(6)} ${n8n.reduce((sum, row) => sum + row.withRunnerMiB, 0).toFixed(0).padStart(6)}`);
+}
+
+function message(error) {
+	return error instanceof Error ? error.message : String(error);
+}
+
+void main();
