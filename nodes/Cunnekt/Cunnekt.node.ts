@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { resources, router } from './actions/router';
+import { sendingOptionsProperties } from './actions/sendingOptions';
 import { listSearch, resourceMapping } from './methods';
 
 export class Cunnekt implements INodeType {
@@ -25,12 +26,24 @@ export class Cunnekt implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{
+						name: 'Campaign',
+						value: 'campaign',
+						description: 'Broadcast a template to many recipients: create from a sheet\'s rows, list, launch',
+					},
+					{ name: 'Media', value: 'media', description: 'Download the files customers send' },
 					{ name: 'Reply', value: 'reply', description: 'Free-form messages within the 24-hour service window' },
+					{
+						name: 'Template',
+						value: 'template',
+						description: 'Create, list, get, sync and delete message templates',
+					},
 					{ name: 'Template Message', value: 'templateMessage', description: 'Approved templates, at any time' },
 				],
 				default: 'templateMessage',
 			},
 			...Object.values(resources).flatMap((resource) => resource.description),
+			...sendingOptionsProperties,
 		],
 	};
 

@@ -2,11 +2,77 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IHookFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+
+import { authenticationProblem, verificationAnswer } from './authenticate';
+import type { AuthenticationMode, AuthenticationSettings } from './authenticate';
+import { parseJsonBody, rawBodyOf, sizeProblem } from './body';
+import { dropDuplicates } from './dedupe';
+import { DEFAULTS, triggerProperties } from './description';
+import { attachMedia } from './downloadMedia';
+import { parseBusinessNumbers, passesFilters } from './filters';
+import type { TriggerFilters } from './filters';
+import { normalisePayload } from './normalise';
+
+/** What webhook() needs of the HTTP response to answer by itself (express's Response in n8n). */
+interface PlainResponse {
+	writeHead(status: number, headers: Record<string, string>): unknown;
+	end(body: string): unknown;
+}
+
+interface TriggerOptions {
+	businessNumbers?: string;
+	downloadMedia?: boolean;
+	duplicateWindow?: number;
+	maxBodySize?: number;
+	messageTypes?: string[];
+	verifyToken?: string;
+}
+
+/** Answers the call without starting the workflow. */
+function answer(response: PlainResponse, status: number, body: string): IWebhookResponseData {
+	response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
+	response.end(body);
+	return { noWebhookResponse: true };
+}
+
+function readAuthentication(context: IWebhookFunctions): AuthenticationSettings {
+	const mode = context.getNodeParameter('authentication', 'none') as AuthenticationMode;
+	const secretIn = context.getNodeParameter('secretIn', 'query') as 'header' | 'query';
+	const usesSecret = mode === 'sharedSecret' || mode === 'sharedSecretAndSignature';
+	const usesSignature = mode === 'signature' || mode === 'sharedSecretAndSignature';
+	return {
+		mode,
+		secretIn,
+		secretName:
+			secretIn === 'header'
+				? (context.getNodeParameter('headerName', 'X-Webhook-Secret') as string)
+				: (context.getNodeParameter('parameterName', 'secret') as string),
+		secret: usesSecret ? (context.getNodeParameter('secret', '') as string) : '',
+		appSecret: usesSignature ? (context.getNodeParameter('appSecret', '') as string) : '',
+	};
+}
+
+function readFilters(context: IWebhookFunctions, options: TriggerOptions): TriggerFilters {
+	const events = context.getNodeParameter('events', [...DEFAULTS.events]) as string[];
+	return {
+		events,
+		statuses: events.includes('status')
+			? (context.getNodeParameter('statuses', [...DEFAULTS.statuses]) as string[])
+			: [],
+		messageTypes: options.messageTypes ?? [],
+		businessNumbers: parseBusinessNumbers(options.businessNumbers ?? ''),
+	};
+}
+
+function plural(count: number, word: string): string {
+	return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
 
 export class CunnektTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -15,49 +81,115 @@ export class CunnektTrigger implements INodeType {
 		icon: { light: 'file:cunnekt.svg', dark: 'file:cunnekt.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '=Events: {{$parameter["events"] ?? "messages"}}',
+		subtitle: '={{"On " + ($parameter["events"] || []).join(", ")}}',
 		description: 'Starts the workflow when Cunnekt posts an inbound WhatsApp message or a delivery status',
 		defaults: { name: 'Cunnekt Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// Only for the "Download Media" option.
 		credentials: [{ name: 'cunnektApi', required: false }],
 		webhooks: [
 			{
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// n8n's default answers with the literal text "firstEntryJson"; a sender only needs the 200.
 				responseData: 'noData',
 				path: 'webhook',
 			},
-		],
-		properties: [
 			{
-				displayName:
-					'Paste this node\'s Production URL into Cunnekt → API Settings → Webhook URL, then activate the workflow',
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
+				// WhatsApp's verification handshake (hub.challenge), on the same URL.
+				name: 'setup',
+				httpMethod: 'GET',
+				responseMode: 'onReceived',
+				path: 'webhook',
+				ndvHideUrl: true,
 			},
 		],
+		triggerPanel: {
+			header: 'Listening for Cunnekt events',
+			executionsHelp: {
+				inactive:
+					'<b>While building your workflow</b>, paste the Test URL into Cunnekt → API Settings → Webhook URL, click "Listen for test event", then send your WhatsApp number a message: it appears here.<br /><br /><b>Once you are happy with your workflow</b>, paste the Production URL there instead and activate the workflow. Every message and status Cunnekt posts then starts it; those executions are in the executions list.',
+				active:
+					'<b>While building your workflow</b>, paste the Test URL into Cunnekt → API Settings → Webhook URL, click "Listen for test event", then send your WhatsApp number a message: it appears here.<br /><br /><b>Your workflow is active</b>: with the Production URL in Cunnekt → API Settings → Webhook URL, every message and status Cunnekt posts starts it; those executions are in the executions list.',
+			},
+			activationHint:
+				'Once your workflow is ready, activate it and paste the Production URL into Cunnekt → API Settings → Webhook URL.',
+		},
+		properties: triggerProperties,
 	};
 
-	// Cunnekt has no API to register a webhook: the user pastes the URL in its dashboard, so nothing is registered here.
+	/**
+	 * Cunnekt has no API to register, list or remove a webhook: the user pastes the URL in Cunnekt's dashboard. So
+	 * these never claim a registration: nothing is known to exist, nothing is created, nothing is deleted (n8n only
+	 * calls create when checkExists is false, and reads neither result further).
+	 */
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return false;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return false;
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const body = this.getBodyData() as IDataObject;
-		return { workflowData: [[{ json: body }]] };
+		const response = this.getResponseObject() as PlainResponse;
+		const options = this.getNodeParameter('options', {}) as TriggerOptions;
+
+		if (this.getWebhookName() === 'setup') {
+			const verification = verificationAnswer(this.getQueryData() as IDataObject, options.verifyToken ?? '');
+			return answer(response, verification.status, verification.body);
+		}
+
+		const request = this.getRequestObject();
+		const rawBody = rawBodyOf(request.rawBody, this.getBodyData());
+		const tooLarge = sizeProblem(rawBody, options.maxBodySize ?? DEFAULTS.maxBodySizeKb);
+		if (tooLarge) return answer(response, 400, tooLarge);
+
+		const unauthorized = authenticationProblem(readAuthentication(this), {
+			headers: this.getHeaderData(),
+			query: this.getQueryData() as IDataObject,
+			rawBody,
+		});
+		if (unauthorized) return answer(response, 401, unauthorized);
+
+		const body = parseJsonBody(rawBody);
+		if (!body.ok) return answer(response, 400, body.reason);
+		const normalised = normalisePayload(body.payload);
+		if (!normalised.ok) return answer(response, 400, normalised.reason);
+
+		const filters = readFilters(this, options);
+		const wanted = normalised.events.filter((event) => passesFilters(event, filters));
+		// While testing ("Listen for test event") the user resends samples on purpose: only live calls are deduplicated.
+		const fresh =
+			this.getMode() === 'manual'
+				? wanted
+				: dropDuplicates(
+						`${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
+						wanted,
+						(options.duplicateWindow ?? DEFAULTS.duplicateWindowMinutes) * 60_000,
+					);
+		if (fresh.length === 0) {
+			const received = normalised.events.length;
+			if (received === 0) return answer(response, 200, 'Received: the payload carries no events');
+			const filtered = received - wanted.length;
+			const duplicates = wanted.length;
+			return answer(
+				response,
+				200,
+				`Received ${plural(received, 'event')}; none starts this workflow (filtered out: ${filtered}, duplicates: ${duplicates})`,
+			);
+		}
+
+		const items: INodeExecutionData[] = fresh.map((event) => ({ json: { ...event } }));
+		if (options.downloadMedia === true) await attachMedia.call(this, items);
+		return { workflowData: [items] };
 	}
 }

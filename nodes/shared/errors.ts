@@ -22,6 +22,10 @@ export const WHATSAPP_EXPLANATIONS: Readonly<Record<string, string>> = {
 	'131026': 'The message could not be delivered: the number may not be on WhatsApp.',
 	'131030':
 		'The recipient is not in the allowed list: test numbers only reach allow-listed recipients.',
+	'429': 'Too many requests: Cunnekt refused to go faster. The node slowed down and retried as set in its Sending Options; lower Max Requests per Second if this keeps happening.',
+	'502': 'Cunnekt\'s gateway could not get an answer from its server (502 Bad Gateway).',
+	'503': 'Cunnekt is temporarily unavailable. The node retried as set in its Sending Options; try again later.',
+	'504': 'Cunnekt\'s gateway timed out waiting for its server (504 Gateway Timeout).',
 	'401': 'Invalid API key: check the API Key in the Cunnekt credential (Cunnekt → API Settings).',
 	'403': 'The API key was refused (revoked or without access): check the Cunnekt credential.',
 };
@@ -125,10 +129,10 @@ export function redact<T>(value: T, secret: string | undefined): T {
 export function toNodeApiError(
 	node: INode,
 	failure: CunnektFailure,
-	options: { itemIndex?: number; secret?: string; prefix?: string } = {},
+	options: { itemIndex?: number; secret?: string; prefix?: string; suffix?: string } = {},
 ): NodeApiError {
 	const code = failure.code ? ` (${failure.code})` : '';
-	const message = redact(`${options.prefix ?? ''}${failure.message}${code}`, options.secret);
+	const message = redact(`${options.prefix ?? ''}${failure.message}${code}${options.suffix ?? ''}`, options.secret);
 	const description = redact(
 		[explain(failure), failure.details].filter((part) => part !== undefined).join(' ') || undefined,
 		options.secret,

@@ -30,6 +30,10 @@ export const LIMITS = {
 	formCta: { min: 1, max: 20 },
 	ctaButtonText: { min: 1, max: 20 },
 	carouselCards: { min: 1, max: 10 },
+	templateBody: { min: 1, max: 1024 },
+	templateFooter: { min: 0, max: 60 },
+	templateButtons: { min: 0, max: 10 },
+	templateButtonText: { min: 1, max: 25 },
 	phoneDigits: { min: 8, max: 15 },
 } as const;
 
@@ -93,8 +97,11 @@ export function checkUnique(values: Array<string | number>, field: string): void
 	}
 }
 
+const MEDIA_LINK_HINT =
+	'WhatsApp fetches the file itself, so it needs a public link such as https://example.com/file.jpg.';
+
 /** Checks that a media or button link is an absolute http(s) URL and returns it trimmed. */
-export function checkHttpUrl(value: string, field: string): string {
+export function checkHttpUrl(value: string, field: string, hint = MEDIA_LINK_HINT): string {
 	const trimmed = value.trim();
 	let url: URL | undefined;
 	try {
@@ -105,7 +112,7 @@ export function checkHttpUrl(value: string, field: string): string {
 	if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
 		throw new InputError(
 			`${field} must be an absolute http(s) URL`,
-			`Received: ${showValue(value)}. WhatsApp fetches the file itself, so it needs a public link such as https://example.com/file.jpg.`,
+			`Received: ${showValue(value)}. ${hint}`,
 		);
 	}
 	return trimmed;
@@ -120,7 +127,7 @@ export function checkTemplateName(value: string): string {
 	if (!TEMPLATE_NAME.test(name)) {
 		throw new InputError(
 			`Template name ${showValue(name)} may contain only lowercase letters, digits and underscores`,
-			`For example: ${JSON.stringify(name.toLowerCase().replace(/[^a-z0-9_]+/g, '_'))}`,
+			`For example: ${JSON.stringify(name.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'my_template')}`,
 		);
 	}
 	return name;

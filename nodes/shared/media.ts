@@ -28,6 +28,7 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
 	'audio/aac': 'aac',
 	'audio/amr': 'amr',
 	'application/pdf': 'pdf',
+	'application/octet-stream': 'bin',
 	'text/plain': 'txt',
 	'application/msword': 'doc',
 	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
@@ -37,20 +38,26 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
 	'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
 };
 
+/** A name without the folders a sender may have put in front of it ("../x.pdf", "C:\\docs\\x.pdf" → "x.pdf"). */
+function baseName(name: string): string | undefined {
+	const base = name.split(/[\\/]/).pop()?.trim();
+	return base && base !== '.' && base !== '..' ? base : undefined;
+}
+
 /** The file name in a Content-Disposition header (RFC 6266: filename* wins over filename). */
 export function fileNameFromDisposition(header: string | undefined): string | undefined {
 	if (!header) return undefined;
 	const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)?''([^;]+)/.exec(header)?.[1];
 	if (extended) {
 		try {
-			return decodeURIComponent(extended.trim());
+			return baseName(decodeURIComponent(extended.trim()));
 		} catch {
-			return extended.trim();
+			return baseName(extended.trim());
 		}
 	}
 	const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(header);
 	const name = (plain?.[2] ?? plain?.[1])?.trim();
-	return name ? name : undefined;
+	return name ? baseName(name) : undefined;
 }
 
 /** A name for a file Cunnekt sent without one: the message id (made safe) and an extension for its type. */

@@ -7,15 +7,42 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	IWebhookFunctions,
+	JsonObject,
 } from 'n8n-workflow';
+
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { joinUrl } from './endpoints';
 import { bodyReportsFailure, readFailure, redact, toNodeApiError } from './errors';
+import type { CunnektFailure } from './errors';
+import { configureSending, sendingOf } from './pacing';
+import type { SendingSettings } from './pacing';
+import {
+	answerRetry,
+	BACKOFF_BASE_MS,
+	backoffMs,
+	classifyConnectionFailure,
+	formatSeconds,
+	gaveUp,
+	MAX_WAIT_MS,
+	unknownOutcomeAdvice,
+	waitTooLong,
+} from './retries';
+import type { ConnectionFailure } from './retries';
 
 /**
  * The only module that speaks HTTP to Cunnekt: base URL, the API key (through the credential's generic
- * authentication), and turning every failure into a NodeApiError with Cunnekt's own words.
+ * authentication), the pace of each execution (pacing.ts), retries of what certainly did not go through
+ * (retries.ts), and turning every failure into a NodeApiError with Cunnekt's own words.
  */
+
+export type { SendingSettings };
+export { SENDING_DEFAULTS } from './pacing';
+
+/** Sets the pace, retries and timeout of one execution (its Sending Options); calls without it use the defaults. */
+export function useSendingSettings(context: IExecuteFunctions, settings: SendingSettings): void {
+	configureSending(context, settings);
+}
 
 export const CREDENTIAL_NAME = 'cunnektApi';
 
@@ -52,13 +79,13 @@ function headerMap(headers: IN8nHttpFullResponse['headers'] | undefined): Record
 	return result;
 }
 
-/** One request through n8n's authenticated helper; HTTP errors come back as answers, not exceptions. */
-async function send(
+/** One request through n8n's authenticated helper; HTTP errors come back as answers, failures to connect throw. */
+async function sendOnce(
 	context: CunnektFunctions,
 	credentials: CunnektCredentials,
 	request: CunnektRequest,
 	asFile: boolean,
-	itemIndex: number | undefined,
+	timeoutMs: number,
 ): Promise<RawResponse> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -68,33 +95,110 @@ async function send(
 		json: !asFile,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		timeout: timeoutMs,
 	};
 	if (asFile) options.encoding = 'arraybuffer';
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			CREDENTIAL_NAME,
-			options,
-		)) as IN8nHttpFullResponse;
-	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
-		throw toNodeApiError(
-			context.getNode(),
-			{
-				httpCode: null,
-				message: `Could not reach Cunnekt at ${joinUrl(credentials.baseUrl, '')}: ${reason}`,
-				details: 'Check the Base URL in the Cunnekt credential and that the server is reachable.',
-				body: { error: reason },
-			},
-			{ itemIndex, secret: credentials.apiKey },
-		);
-	}
+	const response = (await context.helpers.httpRequestWithAuthentication.call(
+		context,
+		CREDENTIAL_NAME,
+		options,
+	)) as IN8nHttpFullResponse;
 	return {
 		statusCode: response.statusCode,
 		headers: headerMap(response.headers),
 		body: response.body,
 	};
+}
+
+/** The failure an answer reports, or undefined for a success (a 2xx whose body, for JSON, reports no failure). */
+function failureOf(response: RawResponse, asFile: boolean): CunnektFailure | undefined {
+	const ok = response.statusCode >= 200 && response.statusCode < 300;
+	if (asFile) return ok ? undefined : readFailure(response.statusCode, decodeText(response.body));
+	return ok && !bodyReportsFailure(response.body) ? undefined : readFailure(response.statusCode, response.body);
+}
+
+/** A request that got no answer, in the user's words: what happened, and whether the message may have gone. */
+function connectionFailure(
+	credentials: CunnektCredentials,
+	failure: ConnectionFailure,
+	settings: SendingSettings,
+): CunnektFailure {
+	if (failure.outcome !== 'unknownOutcome') {
+		return {
+			httpCode: null,
+			message: `Could not reach Cunnekt at ${joinUrl(credentials.baseUrl, '')}: ${failure.reason}`,
+			details: 'Check the Base URL in the Cunnekt credential and that the server is reachable.',
+			body: { error: failure.reason },
+		};
+	}
+	return {
+		httpCode: null,
+		message: failure.timedOut
+			? `Cunnekt did not answer within ${formatSeconds(settings.requestTimeoutMs)}`
+			: `The connection to Cunnekt closed before an answer came (${failure.reason})`,
+		details: unknownOutcomeAdvice(settings.retryOnTimeout),
+		body: { error: failure.reason },
+	};
+}
+
+function cancelSignalOf(context: CunnektFunctions): AbortSignal | undefined {
+	return 'getExecutionCancelSignal' in context ? context.getExecutionCancelSignal() : undefined;
+}
+
+/**
+ * Sends a request at this execution's pace and retries what is safe to retry; returns the successful answer or
+ * throws a NodeApiError that says what happened and, after retries, how many and for how long.
+ */
+async function exchange(
+	context: CunnektFunctions,
+	credentials: CunnektCredentials,
+	request: CunnektRequest,
+	asFile: boolean,
+	itemIndex: number | undefined,
+): Promise<RawResponse> {
+	const { settings, pace } = sendingOf(context);
+	const signal = cancelSignalOf(context);
+	const startedAt = Date.now();
+	const fail = (failure: CunnektFailure, suffix = '') =>
+		toNodeApiError(context.getNode(), failure, { itemIndex, secret: credentials.apiKey, suffix });
+	for (let retries = 0; ; retries += 1) {
+		const ticket = await pace.acquire(signal);
+		let response: RawResponse;
+		try {
+			response = await sendOnce(context, credentials, request, asFile, settings.requestTimeoutMs);
+		} catch (error) {
+			pace.finished(ticket, false);
+			const failure = classifyConnectionFailure(error);
+			// Stopped by the user: n8n's own error (a NodeApiError already) goes up as it is.
+			if (failure.outcome === 'cancelled') throw new NodeApiError(context.getNode(), error as JsonObject);
+			const retriable =
+				failure.outcome === 'notSent' || (failure.outcome === 'unknownOutcome' && settings.retryOnTimeout);
+			if (retriable && retries < settings.maxRetries) {
+				await sleep(backoffMs(retries + 1), signal);
+				continue;
+			}
+			const suffix = retriable ? gaveUp(retries, Date.now() - startedAt) : '';
+			throw fail(connectionFailure(credentials, failure, settings), suffix);
+		}
+		const failure = failureOf(response, asFile);
+		const retry = failure && answerRetry(failure, response.headers);
+		pace.finished(ticket, retry === undefined);
+		if (!failure) return response;
+		if (!retry) throw fail(failure);
+		if (retry.unknownOutcome) {
+			const advice = unknownOutcomeAdvice(settings.retryOnTimeout);
+			failure.details = failure.details ? `${failure.details} ${advice}` : advice;
+			if (!settings.retryOnTimeout) throw fail(failure);
+		}
+		const wait = retry.waitMs ?? backoffMs(retries + 1);
+		if (retry.slowDown) pace.rateLimited(ticket);
+		// A refusal for everyone (429, 503) holds every request of the run, for as long as Cunnekt asks, or one
+		// second (the window WhatsApp counts in): the others would be refused too.
+		if (retry.holdAll) pace.pause(Math.min(retry.waitMs ?? BACKOFF_BASE_MS, MAX_WAIT_MS));
+		if (wait > MAX_WAIT_MS) throw fail(failure, waitTooLong(wait));
+		if (retries >= settings.maxRetries) throw fail(failure, gaveUp(retries, Date.now() - startedAt));
+		await sleep(wait, signal);
+	}
 }
 
 async function credentialsOf(context: CunnektFunctions): Promise<CunnektCredentials> {
@@ -112,21 +216,17 @@ function decodeText(body: unknown): unknown {
 	}
 }
 
-/** Sends a JSON request and returns the parsed answer; any failure (HTTP or in a 2xx body) is a NodeApiError. */
+/**
+ * Sends a JSON request at the execution's pace and returns the parsed answer; any failure (HTTP, in a 2xx body, or
+ * no answer) is a NodeApiError, after the retries that are safe.
+ */
 export async function cunnektApiRequest(
 	this: CunnektFunctions,
 	request: CunnektRequest,
 	itemIndex?: number,
 ): Promise<unknown> {
 	const credentials = await credentialsOf(this);
-	const response = await send(this, credentials, request, false, itemIndex);
-	const ok = response.statusCode >= 200 && response.statusCode < 300;
-	if (!ok || bodyReportsFailure(response.body)) {
-		throw toNodeApiError(this.getNode(), readFailure(response.statusCode, response.body), {
-			itemIndex,
-			secret: credentials.apiKey,
-		});
-	}
+	const response = await exchange(this, credentials, request, false, itemIndex);
 	return redact(response.body, credentials.apiKey);
 }
 
@@ -137,13 +237,7 @@ export async function cunnektFileRequest(
 	itemIndex?: number,
 ): Promise<CunnektFileResponse> {
 	const credentials = await credentialsOf(this);
-	const response = await send(this, credentials, request, true, itemIndex);
-	if (response.statusCode < 200 || response.statusCode >= 300) {
-		throw toNodeApiError(this.getNode(), readFailure(response.statusCode, decodeText(response.body)), {
-			itemIndex,
-			secret: credentials.apiKey,
-		});
-	}
+	const response = await exchange(this, credentials, request, true, itemIndex);
 	const body = Buffer.isBuffer(response.body)
 		? response.body
 		: Buffer.from(response.body as ArrayBuffer);

@@ -9,6 +9,8 @@ export interface RecordedRequest {
 	body: unknown;
 	rawBody: Buffer;
 	at: number;
+	/** The status answered; absent when no answer was sent (reset, never answered). */
+	status?: number;
 }
 
 export interface Sandbox {
@@ -30,14 +32,56 @@ export interface Sandbox {
 	reset(): void;
 	openWindow(mobile: string): void;
 	close(): Promise<void>;
+	/** The fault switchboard (test/sandbox/faults.js); reset() clears it. */
+	faults: {
+		set(rules: FaultRule | FaultRule[]): unknown[];
+		clear(path?: string): void;
+		list(): unknown[];
+	};
+	/** Figures from the record (test/sandbox/stats.js). */
+	stats(options?: { path?: string; windowMs?: number }): SandboxStats;
 	[more: string]: unknown;
+}
+
+export type FaultKind =
+	| 'tooManyRequests'
+	| 'unavailable'
+	| 'resetBeforeBody'
+	| 'resetAfterBody'
+	| 'badGatewayHtml'
+	| 'errorBody'
+	| 'noAnswer';
+
+export interface FaultRule {
+	path: string;
+	latencyMs?: number | [number, number];
+	rateCap?: number;
+	fault?: FaultKind;
+	times?: number;
+	retryAfter?: number | 'auto' | null;
+	status?: number;
+	body?: unknown;
+}
+
+export interface SandboxStats {
+	path: string;
+	windowMs: number;
+	requests: number;
+	answered: Record<string, number>;
+	rejected: number;
+	unanswered: number;
+	maxPerWindow: number;
+	maxInFlight: number;
+	sent: number;
+	duplicates: number;
+	duplicated: Array<{ mobile: string; endpoint: string; copies: number }>;
 }
 
 const { startSandbox: start } = require('../sandbox/server') as {
 	startSandbox(options?: { port?: number; apiKey?: string }): Promise<Sandbox>;
 };
 
-export async function startSandbox(options: { apiKey?: string } = {}): Promise<Sandbox> {
+export async function startSandbox(options: { apiKey?: string; port?: number } = {}): Promise<Sandbox> {
 	return await start({ port: 0, ...options });
 }
 

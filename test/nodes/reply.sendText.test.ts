@@ -1,49 +1,18 @@
-import { credentialsFor, startSandbox } from '../helpers/sandbox';
-import type { Sandbox } from '../helpers/sandbox';
-import { runCunnekt } from '../helpers/n8n';
 import type { IDataObject } from 'n8n-workflow';
 
-let sandbox: Sandbox;
+import { expectSentItem, onlyReplySent, runReply, useReplySandbox } from '../helpers/reply';
 
-beforeAll(async () => {
-	sandbox = await startSandbox({ apiKey: 'test-key-7f3a9c' });
-});
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.reset());
+const context = useReplySandbox();
 
 const sendText = (items: IDataObject[], extra: { continueOnFail?: boolean; apiKey?: string } = {}) =>
-	runCunnekt({
-		parameters: { resource: 'reply', operation: 'sendText', mobile: '={{ $json.mobile }}', text: '={{ $json.text }}' },
-		items,
-		credentials: credentialsFor(sandbox, extra.apiKey),
-		continueOnFail: extra.continueOnFail,
-	});
+	runReply(context.sandbox, 'sendText', { mobile: '={{ $json.mobile }}', text: '={{ $json.text }}' }, { items, ...extra });
 
 describe('Reply → Send Text', () => {
 	it('sends exactly the seed body with the API-KEY header and returns the message id', async () => {
-		sandbox.openWindow('919999999999');
-		const { items, error } = await sendText([{ mobile: '+91 99999-99999', text: 'Hi. how are you doing?' }]);
-		expect(error).toBeUndefined();
-		const [request] = sandbox.requests;
-		expect(sandbox.requests).toHaveLength(1);
-		expect(request.method).toBe('POST');
-		expect(request.path).toBe('/sendreplymessage');
-		expect(request.headers['api-key']).toBe('test-key-7f3a9c');
-		expect(request.headers['content-type']).toMatch(/application\/json/);
-		expect(request.body).toEqual({ mobile: '919999999999', type: 'text', text: 'Hi. how are you doing?' });
-		const wamid = sandbox.state.sent[0].id;
-		expect(items).toEqual([
-			{
-				json: {
-					messageId: wamid,
-					mobile: '919999999999',
-					messaging_product: 'whatsapp',
-					contacts: [{ input: '919999999999', wa_id: '919999999999' }],
-					messages: [{ id: wamid }],
-				},
-				pairedItem: { item: 0 },
-			},
-		]);
+		const { sandbox } = context;
+		const result = await sendText([{ mobile: '+91 99999-99999', text: 'Hi. how are you doing?' }]);
+		expect(onlyReplySent(sandbox)).toEqual({ mobile: '919999999999', type: 'text', text: 'Hi. how are you doing?' });
+		expectSentItem(sandbox, result);
 	});
 
 	it('explains a closed service window (131047) in the error', async () => {
@@ -57,7 +26,6 @@ describe('Reply → Send Text', () => {
 	});
 
 	it('says the API key is invalid, without ever showing it', async () => {
-		sandbox.openWindow('919999999999');
 		const { error, run } = await sendText([{ mobile: '919999999999', text: 'Hello' }], { apiKey: 'wrong-key-123456' });
 		expect(error?.message).toBe('Invalid API key');
 		expect(error?.description).toBe(
@@ -68,7 +36,7 @@ describe('Reply → Send Text', () => {
 	});
 
 	it('with Continue On Fail, yields one item per input, in order, and sends each good item once', async () => {
-		sandbox.openWindow('919999999999');
+		const { sandbox } = context;
 		sandbox.openWindow('919888888888');
 		const { items, error } = await sendText(
 			[
@@ -93,7 +61,7 @@ describe('Reply → Send Text', () => {
 	});
 
 	it('sends a text of exactly 4096 characters', async () => {
-		sandbox.openWindow('919999999999');
+		const { sandbox } = context;
 		const { error } = await sendText([{ mobile: '919999999999', text: 'y'.repeat(4096) }]);
 		expect(error).toBeUndefined();
 		expect((sandbox.requests[0].body as { text: string }).text).toHaveLength(4096);

@@ -5,7 +5,6 @@ import { Cunnekt } from '../../nodes/Cunnekt/Cunnekt.node';
 import { runCunnekt } from '../helpers/n8n';
 import { credentialsFor, startSandbox } from '../helpers/sandbox';
 import type { Sandbox } from '../helpers/sandbox';
-import { serveTemplateList } from '../helpers/templateList';
 
 /**
  * Template Message → Send against the sandbox. The three request bodies below are Cunnekt's own examples (seed 001,
@@ -60,10 +59,7 @@ beforeAll(async () => {
 	sandbox = await startSandbox({ apiKey: 'tmpl-key-90ab12' });
 });
 afterAll(async () => await sandbox.close());
-beforeEach(() => {
-	sandbox.reset();
-	serveTemplateList(sandbox);
-});
+beforeEach(() => sandbox.reset());
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const fromList = (value: string) => ({ __rl: true, mode: 'list', value, cachedResultName: value });
@@ -592,6 +588,7 @@ describe('Template Message → Send: Continue On Fail and the editor', () => {
 			'parametersMode=templateFields',
 			'templateFields',
 			'options',
+			'sendingOptions',
 		]);
 		expect(shown(byId('x'), 'form')).toEqual([
 			'resource',
@@ -604,6 +601,7 @@ describe('Template Message → Send: Continue On Fail and the editor', () => {
 			'buttons',
 			'cards',
 			'options',
+			'sendingOptions',
 		]);
 		expect(shown(byId('x'), 'templateFields')).not.toContain('templateFields');
 	});

@@ -13,7 +13,10 @@ startSandbox({ port: Number(option('port') ?? process.env.SANDBOX_PORT ?? 0), ap
 		console.log(`Cunnekt sandbox listening.
   Base URL: ${sandbox.baseUrl}
   API key:  ${sandbox.apiKey}
-  Control:  ${sandbox.url}/__sandbox (GET /requests, POST /windows {"mobile"}, POST /reset)
+  Media:    POST ${sandbox.url}/__sandbox/media {"base64" or "size", "mimeType", "fileName"} adds a file for GET /getmediafile
+  Control:  ${sandbox.url}/__sandbox (GET /requests, POST /windows {"mobile"}, POST /reset,
+            POST|GET|DELETE /faults, GET /stats)
+  Webhooks: POST ${sandbox.url}/__sandbox/webhooks/message {"url", "type"} posts what Cunnekt posts (also statuses, batch, seed, raw, retry)
 Press Ctrl-C to stop.`);
 		const stop = () => sandbox.close().then(() => process.exit(0));
 		process.on('SIGINT', stop);

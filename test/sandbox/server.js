@@ -81,20 +81,38 @@ async function startSandbox(options = {}) {
 	const sandbox = {
 		apiKey,
 		state: createState(),
-		/** every API request: { method, path, query, headers, body, rawBody, at } */
+		/** every API request: { method, path, query, headers, body, rawBody, at, status?, doneAt?, fault? } */
 		requests: [],
-		/** hooks other modules add: (req, sandbox) => answer | undefined, tried before the route (faults) */
+		/**
+		 * hooks other modules add: (req, sandbox) => answer | 'handled' | undefined, tried before the route (faults).
+		 * 'handled' means the hook dealt with the connection itself (reset it, or never answers).
+		 */
 		interceptors: [],
+		/** hooks other modules add, run by reset() (the fault switchboard clears itself) */
+		resetHooks: [],
 		api,
 		control,
 		openWindow: (mobile) => openWindow(sandbox.state, mobile),
 		clearRequests: () => {
 			sandbox.requests.length = 0;
 		},
-		/** Back to a new sandbox's state: seeded templates, no windows, nothing recorded. */
+		/** Back to a new sandbox's state: seeded templates, no windows, nothing recorded, no faults. */
 		reset: () => {
 			sandbox.state = createState();
 			sandbox.clearRequests();
+			for (const hook of sandbox.resetHooks) hook();
+		},
+		/** What the API answers a request (key check, then the route), without the interceptors. */
+		handle: async (request) => {
+			const key = request.headers['api-key'];
+			if (key === undefined || key === '') return answers.missingKey();
+			if (key !== apiKey) return answers.invalidKey();
+			if (request.malformed) return answers.malformed('the body is not valid JSON');
+			const found = api.find(request.method, request.path);
+			if (!found) return answers.notFound(`Endpoint ${request.method} ${request.path}`);
+			if (found.methodNotAllowed)
+				return { status: 405, body: { status: 'error', message: `Method ${request.method} not allowed` } };
+			return await found.route.handler({ ...request, params: found.params }, sandbox);
 		},
 		/** The recorded requests to one API path, e.g. '/sendreplymessage'. */
 		requestsTo: (path) => sandbox.requests.filter((request) => request.path === path),
@@ -125,6 +143,7 @@ async function startSandbox(options = {}) {
 				headers: { ...req.headers },
 				body,
 				rawBody,
+				malformed,
 				at: Date.now(),
 				socket: req.socket,
 				res,
@@ -137,23 +156,21 @@ async function startSandbox(options = {}) {
 			}
 			if (!url.pathname.startsWith(`${API_BASE}/`)) return send(res, answers.notFound(`Path ${url.pathname}`));
 			request.path = url.pathname.slice(API_BASE.length);
-			const { socket: _socket, res: _res, ...recorded } = request;
+			const { socket: _socket, res: _res, malformed: _malformed, ...recorded } = request;
 			sandbox.requests.push(recorded);
+			request.recorded = recorded;
+			// For the record: the status answered, and when the exchange ended (answered, reset or abandoned).
+			res.on('close', () => {
+				recorded.doneAt = Date.now();
+				if (res.headersSent) recorded.status = res.statusCode;
+			});
 
 			for (const intercept of sandbox.interceptors) {
 				const answer = await intercept(request, sandbox);
 				if (answer === 'handled') return;
 				if (answer) return send(res, answer);
 			}
-			const key = req.headers['api-key'];
-			if (key === undefined || key === '') return send(res, answers.missingKey());
-			if (key !== apiKey) return send(res, answers.invalidKey());
-			if (malformed) return send(res, answers.malformed('the body is not valid JSON'));
-			const found = api.find(request.method, request.path);
-			if (!found) return send(res, answers.notFound(`Endpoint ${request.method} ${request.path}`));
-			if (found.methodNotAllowed)
-				return send(res, { status: 405, body: { status: 'error', message: `Method ${request.method} not allowed` } });
-			return send(res, await found.route.handler({ ...request, params: found.params }, sandbox));
+			return send(res, await sandbox.handle(request));
 		} catch (error) {
 			send(res, { status: 500, body: { status: 'error', message: `Sandbox failure: ${error?.message ?? error}` } });
 		}

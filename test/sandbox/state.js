@@ -1,6 +1,7 @@
 // @ts-check
 /** The sandbox's memory: service windows, templates, campaigns, media files and every message it accepted. */
 const crypto = require('crypto');
+const { seededMedia } = require('./media-files');
 
 const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -144,7 +145,7 @@ function createState() {
 		/** id → campaign */
 		campaigns: new Map(),
 		/** messageId → { bytes, mimeType, fileName } */
-		media: new Map(),
+		media: new Map(seededMedia()),
 		/** every message the sandbox accepted: { id, mobile, endpoint, body, at } */
 		sent: [],
 	};

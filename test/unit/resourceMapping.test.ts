@@ -5,7 +5,6 @@ import { Cunnekt } from '../../nodes/Cunnekt/Cunnekt.node';
 import { loadOptionsContext } from '../helpers/n8n';
 import { credentialsFor, startSandbox } from '../helpers/sandbox';
 import type { Sandbox } from '../helpers/sandbox';
-import { serveTemplateList } from '../helpers/templateList';
 
 let sandbox: Sandbox;
 
@@ -13,16 +12,13 @@ beforeAll(async () => {
 	sandbox = await startSandbox({ apiKey: 'mapper-key-51c0' });
 });
 afterAll(async () => await sandbox.close());
-beforeEach(() => {
-	sandbox.reset();
-	serveTemplateList(sandbox);
-});
+beforeEach(() => sandbox.reset());
 
-const fieldsOf = async (templateId: string, mode = 'list') =>
+const fieldsOf = async (templateId: string, mode = 'list', resource = 'templateMessage', operation = 'send') =>
 	await getTemplateFields.call(
 		loadOptionsContext(credentialsFor(sandbox), {
-			resource: 'templateMessage',
-			operation: 'send',
+			resource,
+			operation,
 			templateId: { __rl: true, mode, value: templateId },
 		}),
 	);
@@ -124,15 +120,31 @@ describe("getTemplateFields: the resource mapper's fields for each seeded templa
 	it('is registered on the node, and the field shows only for templates picked From List', () => {
 		const node = new Cunnekt();
 		expect(node.methods.resourceMapping.getTemplateFields).toBe(getTemplateFields);
-		const mapper = node.description.properties.find((property) => property.name === 'templateFields');
-		expect(mapper?.type).toBe('resourceMapper');
-		expect(mapper?.typeOptions?.resourceMapper?.resourceMapperMethod).toBe('getTemplateFields');
-		expect(mapper?.typeOptions?.loadOptionsDependsOn).toEqual(['templateId.value']);
-		expect(mapper?.displayOptions?.show).toEqual({
-			parametersMode: ['templateFields'],
-			'templateId.mode': ['list'],
-			resource: ['templateMessage'],
-			operation: ['send'],
-		});
+		const mappers = node.description.properties.filter((property) => property.name === 'templateFields');
+		expect(mappers.map((mapper) => mapper.displayOptions?.show)).toEqual(
+			[
+				['templateMessage', 'send'],
+				['campaign', 'create'],
+			].map(([resource, operation]) => ({
+				parametersMode: ['templateFields'],
+				'templateId.mode': ['list'],
+				resource: [resource],
+				operation: [operation],
+			})),
+		);
+		for (const mapper of mappers) {
+			expect(mapper.type).toBe('resourceMapper');
+			expect(mapper.typeOptions?.resourceMapper?.resourceMapperMethod).toBe('getTemplateFields');
+			expect(mapper.typeOptions?.loadOptionsDependsOn).toEqual(['templateId.value']);
+		}
+	});
+
+	it('offers the same fields in Campaign → Create, where each input item fills them for its recipient', async () => {
+		expect(await fieldsOf('tpl_track_shipment', 'list', 'campaign', 'create')).toEqual(await fieldsOf('tpl_track_shipment'));
+		expect((await fieldsOf('sdsdDSDdssd', 'list', 'campaign', 'create')).fields.map((entry) => entry.id)).toEqual([
+			'header_image',
+			'body_1',
+			'body_2',
+		]);
 	});
 });

@@ -35,6 +35,13 @@ export function readText(
 	return textValue;
 }
 
+/** The id a resource locator holds, whichever mode (From List, By ID); empty is an InputError naming the field. */
+export function readLocatorId(this: IExecuteFunctions, name: string, itemIndex: number, field: string): string {
+	const id = String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+	if (id === '') throw new InputError(`${field} is empty; choose one from the list or enter its ID`);
+	return id;
+}
+
 /** The message id of a send answer, wherever Cunnekt put it. */
 export function messageIdOf(response: unknown): string | undefined {
 	if (typeof response !== 'object' || response === null) return undefined;
@@ -48,11 +55,16 @@ export function messageIdOf(response: unknown): string | undefined {
 	return typeof data === 'object' && data !== null ? messageIdOf(data) : undefined;
 }
 
-/** The output of every send: the message id lifted to the top, the normalised recipient, then the answer as is. */
-export function sendOutput(mobile: string, response: unknown): INodeExecutionData[] {
-	const answer = typeof response === 'object' && response !== null && !Array.isArray(response)
+/** An answer as an item's JSON: the object as it came, anything else (an array, text, nothing) under `response`. */
+export function answerJson(response: unknown): IDataObject {
+	return typeof response === 'object' && response !== null && !Array.isArray(response)
 		? (response as IDataObject)
 		: { response: response as IDataObject['response'] };
+}
+
+/** The output of every send: the message id lifted to the top, the normalised recipient, then the answer as is. */
+export function sendOutput(mobile: string, response: unknown): INodeExecutionData[] {
+	const answer = answerJson(response);
 	const messageId = messageIdOf(response);
 	return [{ json: { ...(messageId ? { messageId } : {}), mobile, ...answer } }];
 }

@@ -6,6 +6,7 @@ import { campaign } from './campaign';
 import { media } from './media';
 import type { CunnektResource, CunnektResourceModule } from './node.type';
 import { reply } from './reply';
+import { applySendingOptions } from './sendingOptions';
 import { template } from './template';
 import { templateMessage } from './templateMessage';
 
@@ -73,10 +74,9 @@ export async function mapItems<T>(
 	return results;
 }
 
-/** How many items an operation runs at once (the throughput options refine this per execution). */
+/** How many items run at once: Sending Options → Max Concurrent Requests (the options also set the run's pace). */
 function concurrencyOf(this: IExecuteFunctions): number {
-	void this;
-	return 1;
+	return applySendingOptions.call(this).maxConcurrentRequests;
 }
 
 /** For each item: pick the operation, run it, attach pairedItem; with Continue On Fail, one error item per failure. */
@@ -92,6 +92,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 
+	const concurrency = concurrencyOf.call(this);
 	if (operation.executeAllItems) {
 		let combined: INodeExecutionData[] | undefined;
 		try {
@@ -108,7 +109,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	const continueOnFail = this.continueOnFail();
-	const perItem = await mapItems(items.length, concurrencyOf.call(this), async (itemIndex) => {
+	const perItem = await mapItems(items.length, concurrency, async (itemIndex) => {
 		try {
 			const outputs = await operation.execute.call(this, itemIndex);
 			return outputs.map((output) => ({ ...output, pairedItem: { item: itemIndex } }));

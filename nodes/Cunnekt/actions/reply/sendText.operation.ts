@@ -1,11 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../../../shared/endpoints';
-import { checkLength, LIMITS } from '../../../shared/limits';
-import { cunnektApiRequest } from '../../../shared/transport';
-import type { ReplyBody } from '../../../shared/types';
-import { mobileProperty, readMobile, readText, sendOutput } from '../common';
+import { LIMITS } from '../../../shared/limits';
+import { mobileProperty, readMobile } from '../common';
+import { readLimitedText, sendReply } from './shared';
 
 const properties: INodeProperties[] = [
 	mobileProperty,
@@ -27,12 +25,6 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const mobile = readMobile.call(this, itemIndex);
-	const text = checkLength(readText.call(this, 'text', itemIndex, 'Text'), 'Text', LIMITS.text);
-	const body: ReplyBody = { mobile, type: 'text', text };
-	const response = await cunnektApiRequest.call(
-		this,
-		{ method: 'POST', path: ENDPOINTS.sendReply, body },
-		itemIndex,
-	);
-	return sendOutput(mobile, response);
+	const text = readLimitedText.call(this, 'text', itemIndex, 'Text', LIMITS.text);
+	return await sendReply.call(this, itemIndex, { mobile, type: 'text', text });
 }

@@ -306,7 +306,8 @@ function nonEmpty(value: unknown, field: string): string {
 /** How messages name the n-th entry of a list (from 0): "Body variable 2", "Carousel card 1 button 1". */
 type FieldNamer = (position: number) => string;
 
-function textValues(entries: TextValue[] | undefined, fieldName: FieldNamer): TextValue[] {
+/** Variables as the form lists them: each value non-empty, a name without braces when one is given. */
+export function textValues(entries: TextValue[] | undefined, fieldName: FieldNamer): TextValue[] {
 	return (entries ?? []).map((entry, position) => {
 		const text = nonEmpty(entry.text, fieldName(position));
 		const parameterName = String(entry.parameterName ?? '').trim().replace(/^\{\{\s*|\s*\}\}$/g, '');

@@ -2,10 +2,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/endpoints';
-import { InputError } from '../../../shared/limits';
 import { cunnektApiRequest } from '../../../shared/transport';
 import type { SendTemplateBody } from '../../../shared/types';
-import { mobileProperty, readMobile, sendOutput } from '../common';
+import { mobileProperty, readLocatorId, readMobile, sendOutput } from '../common';
 import { readTemplateComponents, templateParameterProperties } from './parameters';
 
 export const templateLocator: INodeProperties = {
@@ -65,10 +64,8 @@ export const description = updateDisplayOptions(
 );
 
 /** The template id of one item, from either locator mode. */
-export function readTemplateId(this: IExecuteFunctions, itemIndex: number, name = 'templateId'): string {
-	const id = String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
-	if (id === '') throw new InputError('Template is empty; choose one from the list or enter its ID');
-	return id;
+export function readTemplateId(this: IExecuteFunctions, itemIndex: number): string {
+	return readLocatorId.call(this, 'templateId', itemIndex, 'Template');
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {

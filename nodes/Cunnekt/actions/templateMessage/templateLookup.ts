@@ -1,10 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../../../shared/endpoints';
 import { InputError } from '../../../shared/limits';
-import { cunnektApiRequest, unwrapList } from '../../../shared/transport';
 import type { CunnektFunctions } from '../../../shared/transport';
 import type { CunnektTemplate } from '../../../shared/types';
+import { listTemplates } from '../lists';
 
 /** One template, found by id in `GET /templates` (Cunnekt has no single-template endpoint); undefined if absent. */
 export async function findTemplate(
@@ -12,19 +11,16 @@ export async function findTemplate(
 	templateId: string,
 	itemIndex?: number,
 ): Promise<CunnektTemplate | undefined> {
-	const response = await cunnektApiRequest.call(this, { method: 'GET', path: ENDPOINTS.templates }, itemIndex);
-	const template = unwrapList(response, ['templates', 'data', 'items']).find(
-		(entry) => String(entry.id) === templateId,
-	);
-	return template as CunnektTemplate | undefined;
+	const templates = await listTemplates.call(this, itemIndex);
+	return templates.find((entry) => String(entry.id) === templateId);
 }
 
-/** The error for a template id the list does not hold. */
-export function templateNotListed(templateId: string): InputError {
-	return new InputError(
-		`Template ${JSON.stringify(templateId)} is not in your Cunnekt template list`,
-		'Choose the template again From List, or use Parameters → Form or JSON for a template the list does not show.',
-	);
+/** The error for a template id the list does not hold; the hint says what to do in the operation at hand. */
+export function templateNotListed(
+	templateId: string,
+	hint = 'Choose the template again From List, or use Parameters → Form or JSON for a template the list does not show.',
+): InputError {
+	return new InputError(`Template ${JSON.stringify(templateId)} is not in your Cunnekt template list`, hint);
 }
 
 /**

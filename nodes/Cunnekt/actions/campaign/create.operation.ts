@@ -1,0 +1,157 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../../shared/endpoints';
+import { InputError, normaliseMobile } from '../../../shared/limits';
+import { cunnektApiRequest } from '../../../shared/transport';
+import type { TemplateComponent } from '../../../shared/types';
+import { answerJson, mobileProperty, readMobile, readText } from '../common';
+import { toItemError } from '../router';
+import { readTemplateComponents, templateParameterProperties } from '../templateMessage/parameters';
+import { readTemplateId, templateLocator } from '../templateMessage/send.operation';
+
+type RecipientsMode = 'allItems' | 'perItem';
+
+const ALL_ITEMS = { show: { recipientsMode: ['allItems'] } };
+const PER_ITEM = { show: { recipientsMode: ['perItem'] } };
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Campaign Name',
+		name: 'campaignName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Diwali offer 2025',
+	},
+	{ ...templateLocator, description: 'The approved template the campaign sends' },
+	{
+		displayName: 'Create',
+		name: 'recipientsMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'One Campaign From All Input Items',
+				value: 'allItems',
+				description: 'Each input item (a row of a sheet, a contact) is one recipient: one campaign, one request',
+			},
+			{
+				name: 'One Campaign per Input Item',
+				value: 'perItem',
+				description: 'Each input item creates its own campaign, to the numbers it lists',
+			},
+		],
+		default: 'allItems',
+	},
+	{
+		...mobileProperty,
+		description: "Each input item's number, e.g. {{ $json.phone }}. Spaces, dashes, parentheses, a leading + or 00 are removed.",
+		displayOptions: ALL_ITEMS,
+	},
+	{
+		displayName: 'Recipient Mobile Numbers',
+		name: 'mobiles',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 919999999999, +91 98888 88888',
+		description:
+			'Separate numbers with commas or new lines, or give an expression that returns a list. The template\'s values below apply to every number.',
+		displayOptions: PER_ITEM,
+	},
+	...templateParameterProperties,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['create'] } }, properties);
+
+interface Recipient extends IDataObject {
+	mobile: string;
+	template?: { components: TemplateComponent[] };
+}
+
+function recipient(mobile: string, components: TemplateComponent[]): Recipient {
+	return components.length > 0 ? { mobile, template: { components } } : { mobile };
+}
+
+const DUPLICATE_HINT =
+	'A campaign sends to each number once: remove the duplicates first (for example with a Remove Duplicates node).';
+
+/** `POST /campaigns` with the name and template of the given item. */
+async function createCampaign(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	templateid: string,
+	recipients: Recipient[],
+): Promise<INodeExecutionData[]> {
+	const name = readText.call(this, 'campaignName', itemIndex, 'Campaign name').trim();
+	const response = await cunnektApiRequest.call(
+		this,
+		{ method: 'POST', path: ENDPOINTS.campaigns, body: { name, templateid, recipients } },
+		itemIndex,
+	);
+	return [{ json: answerJson(response) }];
+}
+
+/** The numbers one item lists: an array from an expression, or text separated by commas, semicolons or lines. */
+function listedMobiles(this: IExecuteFunctions, itemIndex: number): string[] {
+	const value = this.getNodeParameter('mobiles', itemIndex, '') as unknown;
+	const entries = (Array.isArray(value) ? value : String(value ?? '').split(/[,;\n]+/))
+		.map((entry) => (typeof entry === 'number' ? String(entry) : String(entry ?? '')).trim())
+		.filter((entry) => entry !== '');
+	if (entries.length === 0) throw new InputError('Recipient Mobile Numbers is empty; list at least one number');
+	const mobiles = entries.map((entry, position) => normaliseMobile(entry, `Recipient mobile number ${position + 1}`));
+	mobiles.forEach((mobile, position) => {
+		const first = mobiles.indexOf(mobile);
+		if (first !== position) {
+			throw new InputError(
+				`Recipient mobile numbers ${first + 1} and ${position + 1} are both ${mobile}`,
+				DUPLICATE_HINT,
+			);
+		}
+	});
+	return mobiles;
+}
+
+/** One campaign per item, to the numbers the item lists; the template's values are the item's, for every number. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const templateid = readTemplateId.call(this, itemIndex);
+	const mobiles = listedMobiles.call(this, itemIndex);
+	const components = await readTemplateComponents.call(this, itemIndex, templateid);
+	return await createCampaign.call(
+		this,
+		itemIndex,
+		templateid,
+		mobiles.map((mobile) => recipient(mobile, components)),
+	);
+}
+
+/**
+ * One campaign from all items: each item is one recipient, its number and template values read exactly as
+ * Template Message → Send reads them. Every item is checked before the one request; the first bad one stops it,
+ * named by its item number. The campaign's name and template are the first item's.
+ */
+export async function executeAllItems(
+	this: IExecuteFunctions,
+	itemCount: number,
+): Promise<INodeExecutionData[] | undefined> {
+	if ((this.getNodeParameter('recipientsMode', 0, 'allItems') as RecipientsMode) !== 'allItems') return undefined;
+	if (itemCount === 0) return [];
+	const templateid = readTemplateId.call(this, 0);
+	const recipients: Recipient[] = [];
+	const itemOf = new Map<string, number>();
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		try {
+			const mobile = readMobile.call(this, itemIndex);
+			const earlier = itemOf.get(mobile);
+			if (earlier !== undefined) {
+				throw new InputError(`Recipient mobile number ${mobile} was already given by item ${earlier}`, DUPLICATE_HINT);
+			}
+			itemOf.set(mobile, itemIndex);
+			recipients.push(recipient(mobile, await readTemplateComponents.call(this, itemIndex, templateid)));
+		} catch (error) {
+			throw toItemError.call(this, error, itemIndex);
+		}
+	}
+	return await createCampaign.call(this, 0, templateid, recipients);
+}

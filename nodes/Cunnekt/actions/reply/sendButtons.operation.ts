@@ -1,0 +1,76 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { checkLength, checkUnique, LIMITS } from '../../../shared/limits';
+import type { ReplyBody, ReplyButton } from '../../../shared/types';
+import { mobileProperty } from '../common';
+import {
+	entryIdProperty,
+	entryText,
+	headerTextProperty,
+	messageBodyProperty,
+	readEntries,
+	readEntryIds,
+	readInteractive,
+	sendReply,
+} from './shared';
+
+const { replyButtons, buttonTitle, buttonId } = LIMITS;
+
+const properties: INodeProperties[] = [
+	mobileProperty,
+	headerTextProperty,
+	messageBodyProperty,
+	{
+		displayName: 'Buttons',
+		name: 'buttons',
+		type: 'fixedCollection',
+		placeholder: 'Add Button',
+		required: true,
+		typeOptions: { multipleValues: true, sortable: true },
+		default: {},
+		description: `${replyButtons.min} to ${replyButtons.max} reply buttons, shown in this order. Each title must be different.`,
+		options: [
+			{
+				displayName: 'Button',
+				name: 'button',
+				values: [
+					{
+						displayName: 'Title',
+						name: 'title',
+						type: 'string',
+						required: true,
+						default: '',
+						placeholder: 'e.g. Excellent',
+						description: `The button's label, 1 to ${buttonTitle.max} characters (WhatsApp's limit; Cunnekt's page says 24)`,
+					},
+					entryIdProperty('button', 'taps', buttonId.max, 'rating_excellent'),
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['reply'], operation: ['sendButtons'] } },
+	properties,
+);
+
+/** The buttons as Cunnekt wants them, after WhatsApp's checks: 1–3 buttons, titles 1–20 and unique, IDs ≤ 256. */
+function readButtons(this: IExecuteFunctions, itemIndex: number): ReplyButton[] {
+	const entries = readEntries.call(this, 'buttons.button', itemIndex, 'Buttons', replyButtons);
+	const titles = entries.map((entry, position) =>
+		checkLength(entryText(entry, 'title'), `Button ${position + 1} title`, buttonTitle),
+	);
+	checkUnique(titles, 'Button titles');
+	const ids = readEntryIds(entries, 'Button', buttonId);
+	return titles.map((title, position) => ({ type: 'reply', reply: { id: ids[position], title } }));
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const body: ReplyBody = {
+		...readInteractive.call(this, itemIndex, 'button', true),
+		buttons: readButtons.call(this, itemIndex),
+	};
+	return await sendReply.call(this, itemIndex, body);
+}

@@ -1,0 +1,101 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { checkLength, LIMITS } from '../../../shared/limits';
+import type { ListRow, ReplyBody } from '../../../shared/types';
+import { mobileProperty } from '../common';
+import {
+	entryIdProperty,
+	entryText,
+	headerTextProperty,
+	messageBodyProperty,
+	readEntries,
+	readEntryIds,
+	readInteractive,
+	readLimitedText,
+	sendReply,
+} from './shared';
+
+const { listRows, listRowTitle, listRowDescription, listRowId, listButton } = LIMITS;
+
+const properties: INodeProperties[] = [
+	mobileProperty,
+	headerTextProperty,
+	messageBodyProperty,
+	{
+		displayName: 'Button Label',
+		name: 'listTitle',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Items Available',
+		description: `The label of the button that opens the list (Cunnekt's "list_title"), 1 to ${listButton.max} characters`,
+	},
+	{
+		displayName: 'Rows',
+		name: 'rows',
+		type: 'fixedCollection',
+		placeholder: 'Add Row',
+		required: true,
+		typeOptions: { multipleValues: true, sortable: true },
+		default: {},
+		description: `The options the customer picks from: ${listRows.min} to ${listRows.max} rows, in this order`,
+		options: [
+			{
+				displayName: 'Row',
+				name: 'row',
+				values: [
+					{
+						displayName: 'Title',
+						name: 'title',
+						type: 'string',
+						required: true,
+						default: '',
+						placeholder: 'e.g. Window AC',
+						description: `The row's title, 1 to ${listRowTitle.max} characters`,
+					},
+					{
+						displayName: 'Description',
+						name: 'description',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Window AC starting from Rs. 19,999',
+						description: `Optional second line under the title, at most ${listRowDescription.max} characters`,
+					},
+					entryIdProperty('row', 'picks', listRowId.max, 'window_ac'),
+				],
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['reply'], operation: ['sendList'] } },
+	properties,
+);
+
+/** The rows as Cunnekt wants them, after WhatsApp's checks: 1–10 rows, title ≤ 24, description ≤ 72, ID ≤ 200. */
+function readRows(this: IExecuteFunctions, itemIndex: number): ListRow[] {
+	const entries = readEntries.call(this, 'rows.row', itemIndex, 'Rows', listRows);
+	const rows = entries.map((entry, position) => {
+		const title = checkLength(entryText(entry, 'title'), `Row ${position + 1} title`, listRowTitle);
+		const rowDescription = entryText(entry, 'description');
+		checkLength(rowDescription, `Row ${position + 1} description`, listRowDescription);
+		return { title, description: rowDescription };
+	});
+	const ids = readEntryIds(entries, 'Row', listRowId);
+	return rows.map(({ title, description: rowDescription }, position) => ({
+		id: ids[position],
+		title,
+		...(rowDescription === '' ? {} : { description: rowDescription }),
+	}));
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const body: ReplyBody = {
+		...readInteractive.call(this, itemIndex, 'list', true),
+		list_title: readLimitedText.call(this, 'listTitle', itemIndex, 'Button label', listButton),
+		list: readRows.call(this, itemIndex),
+	};
+	return await sendReply.call(this, itemIndex, body);
+}

@@ -1,0 +1,125 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../../shared/endpoints';
+import { checkCount, checkLength, checkUnique, LIMITS } from '../../../shared/limits';
+import type { Range } from '../../../shared/limits';
+import { cunnektApiRequest } from '../../../shared/transport';
+import type { ReplyBody, TextHeader } from '../../../shared/types';
+import { readMobile, readText, sendOutput } from '../common';
+
+/** What every reply operation shares: the interactive header and body fields, list entries, and the send itself. */
+
+export const headerTextProperty: INodeProperties = {
+	displayName: 'Header Text',
+	name: 'headerText',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Dear Customer!',
+	description: `Optional bold line above the body, at most ${LIMITS.headerText.max} characters. Leave empty for no header.`,
+};
+
+export const messageBodyProperty: INodeProperties = {
+	displayName: 'Body',
+	name: 'body',
+	type: 'string',
+	required: true,
+	default: '',
+	typeOptions: { rows: 4 },
+	description: `The message text, 1 to ${LIMITS.interactiveBody.max} characters`,
+};
+
+/**
+ * Reads a text field and checks its length; an optional one left empty (or blank) comes back as ''. The field's name in
+ * messages is the one the user sees ("Button label is 23 characters; WhatsApp allows at most 20").
+ */
+export function readLimitedText(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	field: string,
+	range: Range,
+): string {
+	const text = readText.call(this, name, itemIndex, field, range.min > 0);
+	return text.trim() === '' ? '' : checkLength(text, field, range);
+}
+
+/** Reads the optional text header; undefined when left empty. */
+function readTextHeader(this: IExecuteFunctions, itemIndex: number): TextHeader | undefined {
+	const text = readLimitedText.call(this, 'headerText', itemIndex, 'Header text', LIMITS.headerText);
+	return text === '' ? undefined : { type: 'text', text };
+}
+
+/**
+ * The start of an interactive reply's body, in Cunnekt's order: recipient, type, the optional text header (Buttons
+ * and List have one) and the body text (1 to 1024 characters). The operation adds its own fields after these.
+ */
+export function readInteractive(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	type: 'button' | 'list' | 'flow' | 'cta_url',
+	hasHeader: boolean,
+): ReplyBody {
+	const mobile = readMobile.call(this, itemIndex);
+	const header = hasHeader ? readTextHeader.call(this, itemIndex) : undefined;
+	const body = readLimitedText.call(this, 'body', itemIndex, 'Body', LIMITS.interactiveBody);
+	return { mobile, type, ...(header ? { header } : {}), body };
+}
+
+/** The entries of a fixedCollection with multiple values (`buttons.button`, `rows.row`), in order, counted. */
+export function readEntries(
+	this: IExecuteFunctions,
+	path: string,
+	itemIndex: number,
+	field: string,
+	count: Range,
+): IDataObject[] {
+	const value = this.getNodeParameter(path, itemIndex, []) as IDataObject[] | IDataObject | undefined;
+	const entries = Array.isArray(value) ? value : value ? [value] : [];
+	checkCount(entries.length, field, count);
+	return entries;
+}
+
+/** An entry's value as text (an expression may give a number); empty when missing. */
+export function entryText(entry: IDataObject, key: string): string {
+	const value = entry[key];
+	return value === undefined || value === null ? '' : String(value);
+}
+
+/** The ID field of a button or list row: what comes back in the webhook; read with readEntryIds. */
+export function entryIdProperty(entry: 'button' | 'row', action: string, max: number, example: string): INodeProperties {
+	return {
+		displayName: 'ID',
+		name: 'id',
+		type: 'string',
+		default: '',
+		placeholder: `e.g. ${example}`,
+		description: `What your webhook receives when the customer ${action} this ${entry}, at most ${max} characters. Leave empty to use the ${entry}'s position (1, 2, 3, …).`,
+	};
+}
+
+/**
+ * An entry's reply ID: the one given (trimmed; WhatsApp refuses leading or trailing spaces), or its position from 1,
+ * as in Cunnekt's examples. IDs come back in the webhook when the customer taps, so they must be unique.
+ */
+export function readEntryIds(entries: IDataObject[], label: string, range: Range): string[] {
+	const ids = entries.map((entry, position) => {
+		const id = entryText(entry, 'id').trim();
+		return id === '' ? String(position + 1) : checkLength(id, `${label} ${position + 1} ID`, range);
+	});
+	checkUnique(ids, `${label} IDs`);
+	return ids;
+}
+
+/** Sends one reply and returns the output every send has. */
+export async function sendReply(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	body: ReplyBody,
+): Promise<INodeExecutionData[]> {
+	const response = await cunnektApiRequest.call(
+		this,
+		{ method: 'POST', path: ENDPOINTS.sendReply, body },
+		itemIndex,
+	);
+	return sendOutput(body.mobile, response);
+}

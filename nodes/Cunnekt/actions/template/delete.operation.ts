@@ -1,0 +1,24 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { ENDPOINTS } from '../../../shared/endpoints';
+import { cunnektApiRequest } from '../../../shared/transport';
+import { answerJson } from '../common';
+import { readTemplateId, templateLocator } from '../templateMessage/send.operation';
+
+const properties: INodeProperties[] = [
+	{ ...templateLocator, description: 'The template to delete. WhatsApp deletes it in every language.' },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['delete'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const templateId = readTemplateId.call(this, itemIndex);
+	const response = await cunnektApiRequest.call(
+		this,
+		{ method: 'DELETE', path: ENDPOINTS.template(templateId) },
+		itemIndex,
+	);
+	const answer = typeof response === 'object' && response !== null ? answerJson(response) : {};
+	return [{ json: { id: templateId, deleted: true, ...answer } }];
+}

@@ -1,0 +1,93 @@
+import { createHash, createHmac, timingSafeEqual } from 'crypto';
+
+/**
+ * Who may start the workflow: a shared secret (a header or query parameter the user names) and WhatsApp's
+ * `X-Hub-Signature-256` (HMAC-SHA256 of the raw body with the app secret). Every comparison takes the same time
+ * whatever the input, so a caller learns nothing from how fast a wrong guess is refused.
+ */
+
+export type AuthenticationMode = 'none' | 'sharedSecret' | 'signature' | 'sharedSecretAndSignature';
+
+export interface AuthenticationSettings {
+	mode: AuthenticationMode;
+	secretIn: 'header' | 'query';
+	secretName: string;
+	secret: string;
+	appSecret: string;
+}
+
+export interface IncomingRequest {
+	headers: Record<string, string | string[] | undefined>;
+	query: Record<string, unknown>;
+	rawBody: Buffer;
+}
+
+export const SIGNATURE_HEADER = 'x-hub-signature-256';
+
+/** Equal strings, compared in constant time (both are hashed first, so their lengths do not show either). */
+export function safeEqual(received: string, expected: string): boolean {
+	const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+	return timingSafeEqual(digest(received), digest(expected));
+}
+
+function single(value: unknown): string | undefined {
+	if (Array.isArray(value)) return single(value[0]);
+	return typeof value === 'string' ? value : undefined;
+}
+
+function sharedSecretProblem(settings: AuthenticationSettings, request: IncomingRequest): string | undefined {
+	const name = settings.secretName.trim();
+	const where = settings.secretIn === 'header' ? `header ${name}` : `query parameter ${name}`;
+	if (settings.secret === '') return 'Unauthorized: no Secret is set in this Cunnekt Trigger (Authentication → Secret)';
+	const received =
+		settings.secretIn === 'header'
+			? single(request.headers[name.toLowerCase()])
+			: single(request.query[name]);
+	if (received === undefined || received === '') return `Unauthorized: the shared secret (${where}) is missing`;
+	return safeEqual(received, settings.secret) ? undefined : `Unauthorized: the shared secret (${where}) is wrong`;
+}
+
+function signatureProblem(settings: AuthenticationSettings, request: IncomingRequest): string | undefined {
+	// An empty key would let anyone sign: refuse rather than check against it.
+	if (settings.appSecret === '') return 'Unauthorized: no App Secret is set in this Cunnekt Trigger';
+	const received = single(request.headers[SIGNATURE_HEADER]);
+	if (received === undefined || received === '') return 'Unauthorized: the X-Hub-Signature-256 header is missing';
+	const expected = `sha256=${createHmac('sha256', settings.appSecret).update(request.rawBody).digest('hex')}`;
+	return safeEqual(received.trim().toLowerCase(), expected)
+		? undefined
+		: 'Unauthorized: X-Hub-Signature-256 does not match the body (check the App Secret)';
+}
+
+/** Why the request may not start the workflow (the short reason the 401 carries), or undefined when it may. */
+export function authenticationProblem(
+	settings: AuthenticationSettings,
+	request: IncomingRequest,
+): string | undefined {
+	const checkSecret = settings.mode === 'sharedSecret' || settings.mode === 'sharedSecretAndSignature';
+	const checkSignature = settings.mode === 'signature' || settings.mode === 'sharedSecretAndSignature';
+	return (
+		(checkSecret ? sharedSecretProblem(settings, request) : undefined) ??
+		(checkSignature ? signatureProblem(settings, request) : undefined)
+	);
+}
+
+/** WhatsApp's GET handshake: the challenge to echo, or the status and reason to refuse it with. */
+export function verificationAnswer(
+	query: Record<string, unknown>,
+	verifyToken: string,
+): { status: 200 | 400 | 403; body: string } {
+	const mode = single(query['hub.mode']);
+	const token = single(query['hub.verify_token']);
+	const challenge = single(query['hub.challenge']);
+	if (mode !== 'subscribe' || token === undefined || challenge === undefined) {
+		return {
+			status: 400,
+			body: 'Expected WhatsApp\'s verification request (hub.mode=subscribe, hub.verify_token, hub.challenge)',
+		};
+	}
+	if (verifyToken === '') {
+		return { status: 403, body: 'No Verify Token is set in this Cunnekt Trigger (Options → Verify Token)' };
+	}
+	if (!safeEqual(token, verifyToken)) return { status: 403, body: 'hub.verify_token does not match' };
+	return { status: 200, body: challenge };
+}

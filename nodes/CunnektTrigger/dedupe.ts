@@ -1,0 +1,70 @@
+import type { TriggerEvent } from './normalise';
+
+/**
+ * The events this process has already let through, per trigger (workflow id + node id), to drop a sender's retries.
+ * Kept in memory on purpose: inside webhook(), n8n throws away static-data changes whenever the call starts an
+ * execution (n8n 2.41), concurrent calls lose updates, and the deduplication store is out of reach. So the guarantee
+ * holds for one n8n process until it restarts; the README says what to add for several webhook processors.
+ */
+
+export const MAX_REMEMBERED_KEYS = 10_000;
+
+/** Keys in first-seen order with the time each one expires: the oldest is always first, so expiry is cheap. */
+class RecentKeys {
+	private readonly expiries = new Map<string, number>();
+
+	constructor(private readonly capacity: number) {}
+
+	/** True when the key was seen within its window; otherwise remembers it and answers false. */
+	seenBefore(key: string, now: number, windowMs: number): boolean {
+		this.forgetExpired(now);
+		const expiresAt = this.expiries.get(key);
+		if (expiresAt !== undefined && expiresAt > now) return true;
+		this.expiries.delete(key);
+		this.expiries.set(key, now + windowMs);
+		for (const oldest of this.expiries.keys()) {
+			if (this.expiries.size <= this.capacity) break;
+			this.expiries.delete(oldest);
+		}
+		return false;
+	}
+
+	private forgetExpired(now: number): void {
+		for (const [key, expiresAt] of this.expiries) {
+			if (expiresAt > now) break;
+			this.expiries.delete(key);
+		}
+	}
+}
+
+const memories = new Map<string, RecentKeys>();
+
+/** The key a retry of this event repeats: the message id, or for a status its id and status. Errors have none. */
+export function dedupeKey(event: TriggerEvent): string | undefined {
+	if (event.event === 'error' || event.messageId === null) return undefined;
+	return event.event === 'message' ? `message:${event.messageId}` : `status:${event.messageId}:${event.status}`;
+}
+
+/**
+ * The events not seen within the window by this trigger (scope), in order; the rest are remembered as seen. A
+ * repeat inside one request counts as a duplicate too. Events without a key always pass.
+ */
+export function dropDuplicates<T extends TriggerEvent>(
+	scope: string,
+	events: T[],
+	windowMs: number,
+	now: number = Date.now(),
+): T[] {
+	if (windowMs <= 0) return events;
+	let memory = memories.get(scope);
+	if (!memory) {
+		memory = new RecentKeys(MAX_REMEMBERED_KEYS);
+		memories.set(scope, memory);
+	}
+	const fresh: T[] = [];
+	for (const event of events) {
+		const key = dedupeKey(event);
+		if (key === undefined || !memory.seenBefore(key, now, windowMs)) fresh.push(event);
+	}
+	return fresh;
+}

@@ -1,0 +1,66 @@
+import { createServer } from 'http';
+import type { AddressInfo } from 'net';
+
+import { testCredential } from '../helpers/credentialTest';
+import { startSandbox } from '../helpers/sandbox';
+import type { Sandbox } from '../helpers/sandbox';
+import { serveTemplateList } from '../helpers/templateList';
+
+const KEY = 'cred-key-5e8d21';
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+	sandbox = await startSandbox({ apiKey: KEY });
+	serveTemplateList(sandbox);
+});
+afterAll(async () => await sandbox.close());
+beforeEach(() => sandbox.reset());
+
+/** A loopback port nothing listens on: taken, then released. */
+async function closedPort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+	return port;
+}
+
+describe('Cunnekt API credential test (as n8n\'s credential dialog runs it)', () => {
+	it('passes with the right key, listing templates with the key in the API-KEY header', async () => {
+		const result = await testCredential({ apiKey: KEY, baseUrl: sandbox.baseUrl });
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(sandbox.requests.map((request) => [request.method, request.path, request.headers['api-key']])).toEqual([
+			['GET', '/templates', KEY],
+		]);
+	});
+
+	it('passes with a trailing slash on the base URL', async () => {
+		const result = await testCredential({ apiKey: KEY, baseUrl: `${sandbox.baseUrl}/` });
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(sandbox.requests.map((request) => request.path)).toEqual(['/templates']);
+	});
+
+	it('says "Invalid API key" for a wrong key', async () => {
+		const result = await testCredential({ apiKey: 'not-the-key-42', baseUrl: sandbox.baseUrl });
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'Invalid API key: check the API Key (Cunnekt → API Settings)',
+		});
+		expect(new Set(sandbox.requests.map((request) => request.headers['api-key']))).toEqual(new Set(['not-the-key-42']));
+	});
+
+	it('says there is no Cunnekt API at a wrong base URL (the host answers 404)', async () => {
+		const result = await testCredential({ apiKey: KEY, baseUrl: `${sandbox.url}/api/v1` });
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'No Cunnekt API at this Base URL: check it (for example https://app2.cunnekt.com/v1)',
+		});
+		expect(sandbox.requests).toEqual([]);
+	});
+
+	it('names the connection error when nothing answers at the base URL', async () => {
+		const port = await closedPort();
+		const result = await testCredential({ apiKey: KEY, baseUrl: `http://127.0.0.1:${port}/v1` });
+		expect(result).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
+	});
+});

@@ -1,0 +1,331 @@
+// @ts-check
+/**
+ * The sandbox as Cunnekt's webhook sender: it posts, over real HTTP, what Cunnekt posts to the URL set in its
+ * dashboard: inbound messages of every type, status sequences for messages the sandbox accepted, batches, retries of
+ * the same event, and WhatsApp's own envelope with a right or wrong X-Hub-Signature-256. An inbound message opens the
+ * sender's 24-hour service window, as on Cunnekt, and a media message leaves its file for GET /getmediafile.
+ */
+const crypto = require('crypto');
+const http = require('http');
+const { answers } = require('./errors');
+const { newWamid, openWindow } = require('./state');
+const { SEED_WEBHOOKS } = require('./webhook-samples');
+
+/** The business number of Cunnekt's samples. */
+const BUSINESS = { display_phone_number: '919873617805', phone_number_id: '123456789' };
+const CUSTOMER = { mobile: '919999999999', name: 'Vivek Kumar' };
+
+const MEDIA = {
+	image: { mimeType: 'image/jpeg', caption: 'Our shop front' },
+	video: { mimeType: 'video/mp4', caption: 'Unboxing' },
+	audio: { mimeType: 'audio/ogg', voice: true },
+	document: { mimeType: 'application/pdf', fileName: 'Invoice INV-77.pdf', caption: 'My invoice' },
+	sticker: { mimeType: 'image/webp', animated: false },
+};
+
+/** Whole seconds, as WhatsApp's string timestamps. */
+const seconds = (at) => String(Math.floor(at / 1000));
+
+/** The content of an inbound message, per type; an unknown type name yields a message of that type as given. */
+function messageContent(type, options, messageId) {
+	switch (type) {
+		case 'text':
+			return { type: 'text', text: { body: options.text ?? 'hello' } };
+		case 'button':
+			return { type: 'button', button: { payload: options.payload ?? 'STOP_PROMOTIONS', text: options.title ?? 'Stop promotions' } };
+		case 'button_reply':
+			return {
+				type: 'interactive',
+				interactive: { type: 'button_reply', button_reply: { id: options.replyId ?? '1', title: options.title ?? 'WhatsApp Onboarding' } },
+			};
+		case 'list_reply':
+			return {
+				type: 'interactive',
+				interactive: {
+					type: 'list_reply',
+					list_reply: {
+						id: options.replyId ?? 'button2_4',
+						title: options.title ?? 'button2',
+						description: options.description ?? 'The second option',
+					},
+				},
+			};
+		case 'nfm_reply':
+			return {
+				type: 'interactive',
+				interactive: {
+					type: 'nfm_reply',
+					nfm_reply: {
+						name: 'flow',
+						body: 'Sent',
+						response_json: JSON.stringify(options.form ?? { flow_token: 'flows-token-1', name: 'Asha Rao', email: 'asha@example.com' }),
+					},
+				},
+			};
+		case 'image':
+		case 'video':
+		case 'audio':
+		case 'document':
+		case 'sticker': {
+			const media = MEDIA[type];
+			const content = {
+				...(options.fileName ?? media.fileName ? { filename: options.fileName ?? media.fileName } : {}),
+				mime_type: options.mimeType ?? media.mimeType,
+				sha256: crypto.createHash('sha256').update(mediaBytes(type, messageId)).digest('base64'),
+				id: options.mediaId ?? String(1288177442071795 + Math.floor(Math.random() * 1e6)),
+				...(options.caption ?? media.caption ? { caption: options.caption ?? media.caption } : {}),
+				...(media.voice !== undefined ? { voice: media.voice } : {}),
+				...(media.animated !== undefined ? { animated: media.animated } : {}),
+			};
+			return { type, [type]: content };
+		}
+		case 'location':
+			return {
+				type: 'location',
+				location: { latitude: 28.6129, longitude: 77.2295, name: 'India Gate', address: 'Kartavya Path, New Delhi' },
+			};
+		case 'contacts':
+			return {
+				type: 'contacts',
+				contacts: [
+					{
+						name: { formatted_name: 'Asha Rao', first_name: 'Asha', last_name: 'Rao' },
+						phones: [{ phone: '+91 98765 43210', wa_id: '919876543210', type: 'MOBILE' }],
+					},
+				],
+			};
+		case 'reaction':
+			return { type: 'reaction', reaction: { message_id: options.reactTo ?? 'wamid.earlier', emoji: options.emoji ?? '👍' } };
+		case 'unsupported':
+			return {
+				type: 'unsupported',
+				errors: [
+					{
+						code: 131051,
+						title: 'Message type unknown',
+						message: 'Message type unknown',
+						error_data: { details: 'Message type is currently not supported.' },
+					},
+				],
+			};
+		default:
+			return { type, [type]: options.content ?? {} };
+	}
+}
+
+/** The bytes of a media message's file (what GET /getmediafile returns for it). */
+function mediaBytes(type, messageId) {
+	return Buffer.from(`sandbox ${type} file of ${messageId}`);
+}
+
+/**
+ * A message from a customer as Cunnekt posts it (seed 001's `value` shape).
+ * Options: from, name, id, at (ms), context {id, from}, text, title, replyId, payload, form, caption, fileName,
+ * mimeType, reactTo, emoji, content (for an unknown type).
+ */
+function inboundMessage(type = 'text', options = {}) {
+	const from = options.from ?? CUSTOMER.mobile;
+	const id = options.id ?? newWamid();
+	const message = {
+		...(options.context ? { context: { from: options.context.from ?? from, id: options.context.id } } : {}),
+		from,
+		id,
+		timestamp: seconds(options.at ?? Date.now()),
+		...messageContent(type, options, id),
+	};
+	const value = {
+		messaging_product: 'whatsapp',
+		metadata: { ...BUSINESS },
+		contacts: [{ profile: { name: options.name ?? CUSTOMER.name }, wa_id: from }],
+		messages: [message],
+	};
+	return { value, message, messageId: id, from };
+}
+
+/** A status for a message the sandbox accepted; the recipient and pricing category come from that message. */
+function statusFor(state, messageId, status, at = Date.now()) {
+	const sent = state.sent.find((message) => message.id === messageId);
+	if (!sent) throw new Error(`No message with id ${messageId} was sent through the sandbox`);
+	const template = sent.endpoint === 'sendnotification' ? state.templates.get(String(sent.body?.templateid)) : undefined;
+	const category = String(template?.category ?? 'service').toLowerCase();
+	const base = { id: messageId, status, timestamp: seconds(at), recipient_id: sent.mobile };
+	const conversation = { id: crypto.createHash('md5').update(`${sent.mobile}:${category}`).digest('hex'), origin: { type: category } };
+	const pricing = { billable: category !== 'service', pricing_model: 'CBP', category };
+	switch (status) {
+		case 'sent':
+			return { ...base, conversation: { ...conversation, expiration_timestamp: seconds(at + 24 * 3600 * 1000) }, pricing };
+		case 'delivered':
+			return { ...base, conversation, pricing };
+		case 'failed':
+			return { ...base, errors: [answers.windowClosed().body.error] };
+		default:
+			return base;
+	}
+}
+
+/** Several events in one `value`, as WhatsApp batches them. */
+function batchValue(values) {
+	const merged = { messaging_product: 'whatsapp', metadata: { ...BUSINESS } };
+	for (const value of values) {
+		for (const key of ['contacts', 'messages', 'statuses', 'errors']) {
+			if (Array.isArray(value[key])) merged[key] = [...(merged[key] ?? []), ...value[key]];
+		}
+	}
+	return merged;
+}
+
+/** WhatsApp's own envelope around one or more `value` objects. */
+function envelope(values, wabaId = '102290129340398') {
+	return {
+		object: 'whatsapp_business_account',
+		entry: [{ id: wabaId, changes: values.map((value) => ({ value, field: 'messages' })) }],
+	};
+}
+
+/** X-Hub-Signature-256 for a body, as WhatsApp computes it. */
+function sign(body, appSecret) {
+	return `sha256=${crypto.createHmac('sha256', appSecret).update(body).digest('hex')}`;
+}
+
+/** Only loopback targets: the sandbox never posts beyond this machine. */
+function checkTarget(url) {
+	let target;
+	try {
+		target = new URL(url);
+	} catch {
+		throw new Error(`Not a URL: ${JSON.stringify(url)}`);
+	}
+	if (target.protocol !== 'http:' || !['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) {
+		throw new Error(`The sandbox posts only to http://127.0.0.1 or localhost, not ${url}`);
+	}
+	return target;
+}
+
+function post(target, body, headers) {
+	return new Promise((resolve, reject) => {
+		const request = http.request(
+			target,
+			{ method: 'POST', agent: false, headers: { ...headers, 'content-length': String(body.length) } },
+			(response) => {
+				const chunks = [];
+				response.on('data', (chunk) => chunks.push(chunk));
+				response.on('end', () =>
+					resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),
+				);
+				response.on('error', reject);
+			},
+		);
+		request.on('error', reject);
+		request.end(body);
+	});
+}
+
+/**
+ * The sender bound to a sandbox (its state: accepted messages, windows, media files).
+ * Every send takes the webhook URL and these delivery options: query (object, added to the URL), headers,
+ * contentType, appSecret (signs the body), wrongSignature (signs it with another secret), envelope (wraps a `value`
+ * in WhatsApp's envelope). Every send answers { status, headers, body, payload } (payload: the text posted).
+ */
+function createWebhookSender(sandbox) {
+	/** every delivery: { url, headers, payload, status, response, at } */
+	const deliveries = [];
+	let last;
+
+	async function deliver(url, payload, options = {}) {
+		const target = checkTarget(url);
+		for (const [name, value] of Object.entries(options.query ?? {})) target.searchParams.set(name, String(value));
+		const raw = Buffer.isBuffer(payload) ? payload : Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload));
+		const headers = { 'content-type': options.contentType ?? 'application/json', ...(options.headers ?? {}) };
+		if (options.appSecret !== undefined) {
+			headers['x-hub-signature-256'] = sign(raw, options.wrongSignature ? `not-${options.appSecret}` : options.appSecret);
+		}
+		last = { url: target.toString(), raw, headers };
+		return await send(last);
+	}
+
+	/** Posts a request and records it with the answer. */
+	async function send({ url, raw, headers }) {
+		const response = await post(new URL(url), raw, headers);
+		deliveries.push({ url, headers, payload: raw.toString('utf8'), status: response.status, response: response.body, at: Date.now() });
+		return { ...response, payload: raw.toString('utf8') };
+	}
+
+	/** A `value` as sent: wrapped in the envelope when asked. */
+	const shaped = (value, options) => (options.envelope ? envelope([value]) : value);
+
+	/** What an inbound message does on Cunnekt's side: the window opens, a media file becomes downloadable. */
+	function receive(built, type) {
+		openWindow(sandbox.state, built.from);
+		if (MEDIA[type]) {
+			const media = built.message[type];
+			sandbox.state.media.set(built.messageId, { bytes: mediaBytes(type, built.messageId), mimeType: media.mime_type, fileName: media.filename });
+		}
+	}
+
+	return {
+		deliveries,
+		deliver,
+		/** One inbound message of a type (see inboundMessage for its options). */
+		async message(url, type = 'text', options = {}) {
+			const built = inboundMessage(type, options);
+			receive(built, type);
+			const response = await deliver(url, shaped(built.value, options), options);
+			return { ...response, messageId: built.messageId, value: built.value };
+		},
+		/**
+		 * The statuses of a message the sandbox accepted, one request each: sent → delivered → read
+		 * (outcome "read", the default), or sent → failed with 131047 (outcome "failed").
+		 */
+		async statuses(url, messageId, options = {}) {
+			const sequence = options.outcome === 'failed' ? ['sent', 'failed'] : ['sent', 'delivered', 'read'];
+			const start = options.at ?? Date.now();
+			const values = sequence.map((status, index) => ({
+				messaging_product: 'whatsapp',
+				metadata: { ...BUSINESS },
+				statuses: [statusFor(sandbox.state, messageId, status, start + index * 3000)],
+			}));
+			const responses = [];
+			for (const value of values) responses.push(await deliver(url, shaped(value, options), options));
+			return responses;
+		},
+		/**
+		 * Several events in one request: messages [{type, ...options}] and statuses [{messageId, status}] of messages
+		 * the sandbox accepted.
+		 */
+		async batch(url, { messages = [], statuses = [] }, options = {}) {
+			const built = messages.map((message) => {
+				const one = inboundMessage(message.type, message);
+				receive(one, message.type);
+				return one;
+			});
+			const statusValues = statuses.map((status) => ({ statuses: [statusFor(sandbox.state, status.messageId, status.status ?? 'sent')] }));
+			const value = batchValue([...built.map((one) => one.value), ...statusValues]);
+			const response = await deliver(url, shaped(value, options), options);
+			return { ...response, messageIds: built.map((one) => one.messageId), value };
+		},
+		/** The last request again, byte for byte with the same headers: a sender's retry. */
+		async retry() {
+			if (!last) throw new Error('Nothing was sent yet, so there is nothing to retry');
+			return await send(last);
+		},
+		/** One of Cunnekt's own samples (seed 001), byte for byte: text, buttonReply, listReply, document, image, sent, delivered, read. */
+		async seed(url, name, options = {}) {
+			const sample = SEED_WEBHOOKS[name];
+			if (sample === undefined) throw new Error(`No seed sample ${JSON.stringify(name)}; known: ${Object.keys(SEED_WEBHOOKS).join(', ')}`);
+			return await deliver(url, sample, options);
+		},
+	};
+}
+
+module.exports = {
+	BUSINESS,
+	CUSTOMER,
+	createWebhookSender,
+	inboundMessage,
+	statusFor,
+	batchValue,
+	envelope,
+	sign,
+	mediaBytes,
+	SEED_WEBHOOKS,
+};

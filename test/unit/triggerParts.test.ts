@@ -1,0 +1,217 @@
+import { createHmac } from 'crypto';
+
+import { authenticationProblem, safeEqual, verificationAnswer } from '../../nodes/CunnektTrigger/authenticate';
+import type { AuthenticationSettings } from '../../nodes/CunnektTrigger/authenticate';
+import { parseJsonBody, rawBodyOf, sizeProblem } from '../../nodes/CunnektTrigger/body';
+import { dedupeKey, dropDuplicates, MAX_REMEMBERED_KEYS } from '../../nodes/CunnektTrigger/dedupe';
+import { DEFAULTS, triggerProperties } from '../../nodes/CunnektTrigger/description';
+import { messageKind, parseBusinessNumbers, passesFilters } from '../../nodes/CunnektTrigger/filters';
+import type { TriggerFilters } from '../../nodes/CunnektTrigger/filters';
+import { normalisePayload } from '../../nodes/CunnektTrigger/normalise';
+import type { MessageEvent, StatusEvent, TriggerEvent } from '../../nodes/CunnektTrigger/normalise';
+import { webhooks } from '../helpers/sender';
+
+const events = (payload: unknown): TriggerEvent[] => {
+	const result = normalisePayload(payload);
+	if (!result.ok) throw new Error(result.reason);
+	return result.events;
+};
+const message = (type: string, options: Parameters<typeof webhooks.inboundMessage>[1] = {}) =>
+	events(webhooks.inboundMessage(type, options).value)[0] as MessageEvent;
+const status = (id: string, value: string): StatusEvent => ({
+	event: 'status',
+	status: value,
+	messageId: id,
+	recipient: '919999999999',
+	timestamp: null,
+	timestampUnix: null,
+	businessPhoneNumberId: '123456789',
+	businessDisplayNumber: '919873617805',
+	conversation: null,
+	pricing: null,
+	raw: {},
+});
+
+describe('filters', () => {
+	const all: TriggerFilters = { events: ['message', 'status', 'error'], statuses: [], messageTypes: [], businessNumbers: [] };
+
+	it('a message counts as its interactive answer, or as "other" when the type is not one the option lists', () => {
+		expect(['text', 'button_reply', 'list_reply', 'nfm_reply', 'button', 'image', 'order', 'unsupported'].map((type) => messageKind(message(type)))).toEqual([
+			'text',
+			'button_reply',
+			'list_reply',
+			'nfm_reply',
+			'button',
+			'image',
+			'other',
+			'other',
+		]);
+	});
+
+	it('business numbers: commas, spaces and "+" as people type them', () => {
+		expect(parseBusinessNumbers(' 123456789, +91 98736 17805;55 ')).toEqual(['123456789', '919873617805', '55']);
+		expect(parseBusinessNumbers('')).toEqual([]);
+	});
+
+	it('each filter lets through what it names, and empty lists let everything through', () => {
+		const text = message('text');
+		expect(passesFilters(text, all)).toBe(true);
+		expect(passesFilters(text, { ...all, events: ['status'] })).toBe(false);
+		expect(passesFilters(text, { ...all, messageTypes: ['image'] })).toBe(false);
+		expect(passesFilters(text, { ...all, messageTypes: ['image', 'text'] })).toBe(true);
+		expect(passesFilters(text, { ...all, businessNumbers: ['123456789'] })).toBe(true);
+		expect(passesFilters(text, { ...all, businessNumbers: ['919873617805'] })).toBe(true);
+		expect(passesFilters(text, { ...all, businessNumbers: ['111'] })).toBe(false);
+		expect(passesFilters(status('w', 'read'), { ...all, statuses: ['failed'] })).toBe(false);
+		expect(passesFilters(status('w', 'failed'), { ...all, statuses: ['failed'] })).toBe(true);
+		expect(passesFilters(status('w', 'read'), all)).toBe(true);
+	});
+});
+
+describe('duplicate memory', () => {
+	let scope = 0;
+	const nextScope = () => `unit-scope-${++scope}`;
+	const MINUTE = 60_000;
+
+	it('keys: the message id; for a status its id and status; errors have none', () => {
+		expect(dedupeKey(message('text', { id: 'wamid.A' }))).toBe('message:wamid.A');
+		expect(dedupeKey(status('wamid.B', 'delivered'))).toBe('status:wamid.B:delivered');
+		const [error] = events({ messaging_product: 'whatsapp', errors: [{ code: 1 }] });
+		expect(dedupeKey(error)).toBeUndefined();
+	});
+
+	it('drops a repeat within the window, lets it through after, and counts from the first sight', () => {
+		const s = nextScope();
+		const event = message('text', { id: 'wamid.R' });
+		const t0 = 1_000_000;
+		expect(dropDuplicates(s, [event], 10 * MINUTE, t0)).toHaveLength(1);
+		expect(dropDuplicates(s, [event], 10 * MINUTE, t0 + 9 * MINUTE)).toHaveLength(0);
+		expect(dropDuplicates(s, [event], 10 * MINUTE, t0 + 10 * MINUTE)).toHaveLength(1);
+	});
+
+	it('a status is new for each status value; a repeat inside one request is a duplicate too', () => {
+		const s = nextScope();
+		const sent = status('wamid.S', 'sent');
+		const delivered = status('wamid.S', 'delivered');
+		expect(dropDuplicates(s, [sent, delivered, sent], MINUTE, 0)).toEqual([sent, delivered]);
+	});
+
+	it('per scope (workflow and node), and off with a window of 0', () => {
+		const event = message('text', { id: 'wamid.P' });
+		const a = nextScope();
+		const b = nextScope();
+		expect(dropDuplicates(a, [event], MINUTE, 0)).toHaveLength(1);
+		expect(dropDuplicates(b, [event], MINUTE, 0)).toHaveLength(1);
+		expect(dropDuplicates(a, [event], 0, 0)).toHaveLength(1);
+		expect(dropDuplicates(a, [event], 0, 0)).toHaveLength(1);
+	});
+
+	it(`remembers the last ${MAX_REMEMBERED_KEYS} keys per trigger and forgets the oldest beyond`, () => {
+		const s = nextScope();
+		const many = Array.from({ length: MAX_REMEMBERED_KEYS + 1 }, (_, index) => status(`wamid.${index}`, 'sent'));
+		expect(dropDuplicates(s, many, 60 * MINUTE, 0)).toHaveLength(MAX_REMEMBERED_KEYS + 1);
+		// wamid.0 was pushed out; wamid.1 … wamid.10000 are still remembered.
+		expect(dropDuplicates(s, [many[MAX_REMEMBERED_KEYS], many[1]], 60 * MINUTE, 1)).toEqual([]);
+		expect(dropDuplicates(s, [many[0]], 60 * MINUTE, 2)).toEqual([many[0]]);
+	});
+});
+
+describe('authentication', () => {
+	const body = Buffer.from(webhooks.SEED_WEBHOOKS.text);
+	const settings = (changes: Partial<AuthenticationSettings>): AuthenticationSettings => ({
+		mode: 'none',
+		secretIn: 'query',
+		secretName: 'secret',
+		secret: 's3cr3t-value',
+		appSecret: 'app-secret-1',
+		...changes,
+	});
+	const hmac = (secret: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+
+	it('safeEqual compares whole strings of any length', () => {
+		expect(safeEqual('abc', 'abc')).toBe(true);
+		expect(safeEqual('abc', 'abd')).toBe(false);
+		expect(safeEqual('abc', 'abcd')).toBe(false);
+		expect(safeEqual('', 'a')).toBe(false);
+	});
+
+	it('the signature is HMAC-SHA256 of the raw body, as WhatsApp computes it (the sandbox signs the same way)', () => {
+		expect(webhooks.sign(body, 'app-secret-1')).toBe(hmac('app-secret-1'));
+		const signature = settings({ mode: 'signature' });
+		expect(authenticationProblem(signature, { headers: { 'x-hub-signature-256': hmac('app-secret-1') }, query: {}, rawBody: body })).toBeUndefined();
+		expect(authenticationProblem(signature, { headers: { 'x-hub-signature-256': hmac('app-secret-1').toUpperCase().replace('SHA256=', 'sha256=') }, query: {}, rawBody: body })).toBeUndefined();
+		expect(authenticationProblem(signature, { headers: { 'x-hub-signature-256': hmac('other') }, query: {}, rawBody: body })).toBe(
+			'Unauthorized: X-Hub-Signature-256 does not match the body (check the App Secret)',
+		);
+		// One byte changed in the body: the signature no longer matches.
+		const changed = Buffer.from(webhooks.SEED_WEBHOOKS.text.replace('hello', 'hellO'));
+		expect(authenticationProblem(signature, { headers: { 'x-hub-signature-256': hmac('app-secret-1') }, query: {}, rawBody: changed })).toBeDefined();
+	});
+
+	it('both checks: the secret is checked first', () => {
+		expect(authenticationProblem(settings({ mode: 'sharedSecretAndSignature' }), { headers: {}, query: {}, rawBody: body })).toBe(
+			'Unauthorized: the shared secret (query parameter secret) is missing',
+		);
+		expect(
+			authenticationProblem(settings({ mode: 'sharedSecretAndSignature' }), { headers: {}, query: { secret: 's3cr3t-value' }, rawBody: body }),
+		).toBe('Unauthorized: the X-Hub-Signature-256 header is missing');
+	});
+
+	it('an empty Secret or App Secret lets nobody in (an empty key would let anyone sign)', () => {
+		const unsigned = { headers: { 'x-hub-signature-256': `sha256=${createHmac('sha256', '').update(body).digest('hex')}` }, query: { secret: '' }, rawBody: body };
+		expect(authenticationProblem(settings({ mode: 'signature', appSecret: '' }), unsigned)).toBe('Unauthorized: no App Secret is set in this Cunnekt Trigger');
+		expect(authenticationProblem(settings({ mode: 'sharedSecret', secret: '' }), unsigned)).toBe(
+			'Unauthorized: no Secret is set in this Cunnekt Trigger (Authentication → Secret)',
+		);
+	});
+
+	it('a repeated query parameter counts by its first value', () => {
+		expect(authenticationProblem(settings({ mode: 'sharedSecret' }), { headers: {}, query: { secret: ['s3cr3t-value', 'x'] }, rawBody: body })).toBeUndefined();
+	});
+
+	it('the GET handshake', () => {
+		const query = { 'hub.mode': 'subscribe', 'hub.verify_token': 'vt-1', 'hub.challenge': '1158201444' };
+		expect(verificationAnswer(query, 'vt-1')).toEqual({ status: 200, body: '1158201444' });
+		expect(verificationAnswer(query, 'vt-2')).toEqual({ status: 403, body: 'hub.verify_token does not match' });
+		expect(verificationAnswer(query, '')).toEqual({ status: 403, body: 'No Verify Token is set in this Cunnekt Trigger (Options → Verify Token)' });
+		expect(verificationAnswer({ ...query, 'hub.mode': 'unsubscribe' }, 'vt-1').status).toBe(400);
+		expect(verificationAnswer({}, 'vt-1')).toEqual({
+			status: 400,
+			body: 'Expected WhatsApp\'s verification request (hub.mode=subscribe, hub.verify_token, hub.challenge)',
+		});
+	});
+});
+
+describe('body', () => {
+	it('the raw bytes n8n kept win over the parsed body', () => {
+		expect(rawBodyOf(Buffer.from('{"a" : 1}'), { a: 1 }).toString()).toBe('{"a" : 1}');
+		expect(rawBodyOf(undefined, { a: 1 }).toString()).toBe('{"a":1}');
+		expect(rawBodyOf(undefined, 'plain').toString()).toBe('plain');
+		expect(rawBodyOf(undefined, {}).length).toBe(0);
+	});
+
+	it('size, emptiness and JSON', () => {
+		expect(sizeProblem(Buffer.alloc(1024), 1)).toBeUndefined();
+		expect(sizeProblem(Buffer.alloc(1025), 1)).toBe('The body is 2 KB; this trigger accepts at most 1 KB (Options → Max Body Size)');
+		expect(parseJsonBody(Buffer.from(' \n'))).toEqual({ ok: false, reason: 'The body is empty: expected a WhatsApp webhook in JSON' });
+		expect(parseJsonBody(Buffer.from('hello'))).toEqual({ ok: false, reason: 'The body is not valid JSON: expected a WhatsApp webhook in JSON' });
+		expect(parseJsonBody(Buffer.from('\uFEFF{"a":1}'))).toEqual({ ok: true, payload: { a: 1 } });
+	});
+});
+
+describe('the panel', () => {
+	const property = (name: string) => triggerProperties.find((entry) => entry.name === name);
+	const option = (name: string) => (property('options')?.options as Array<{ name: string; default: unknown }>).find((entry) => entry.name === name);
+
+	it('shows the defaults webhook() falls back on', () => {
+		expect(property('events')?.default).toEqual(DEFAULTS.events);
+		expect(property('statuses')?.default).toEqual(DEFAULTS.statuses);
+		expect(option('duplicateWindow')?.default).toBe(DEFAULTS.duplicateWindowMinutes);
+		expect(option('maxBodySize')?.default).toBe(DEFAULTS.maxBodySizeKb);
+	});
+
+	it('by default, sent, delivered and read statuses start nothing; failed ones do', () => {
+		expect(DEFAULTS.statuses).toEqual(['failed']);
+		expect(DEFAULTS.events).toContain('status');
+	});
+});
