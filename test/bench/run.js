@@ -63,7 +63,7 @@ async function sendRun(stack, { label, count, sender, rule }) {
 		delivered,
 		rejected: stats.rejected,
 		requests: stats.requests,
-		duplicates: stats.duplicates.reduce((sum, entry) => sum + entry.copies - 1, 0),
+		duplicates: stats.duplicates,
 		durationMs: run?.executionTime ?? wallMs,
 		wallMs,
 		maxPerSecond: stats.maxPerWindow,
@@ -188,7 +188,6 @@ async function main() {
 		build,
 		step: (name) => console.log(`  setup: ${name}…`),
 	});
-	require('./phase1').installPhase1Faults(stack.sandbox);
 	const results = { date: new Date().toISOString(), machine, quick: QUICK, latencyMs: LATENCY_MS };
 	try {
 		const progress = (what) => console.log(`  ${what}… (${seconds(Date.now() - started)} s)`);

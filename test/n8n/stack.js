@@ -129,13 +129,15 @@ async function productionWebhookUrl(stack, workflow, nodeName) {
 }
 
 /**
- * Waits until n8n serves a POST webhook at url (a GET answers "Did you mean to make a POST request"; a queue-mode
- * main answers its editor page instead, so only the webhook processor's URL will do there). Returns url.
+ * Waits until n8n serves the webhook at url: a GET answers "Did you mean to make a POST request" (a POST-only
+ * webhook), or anything but 404 (a trigger that also answers GET, as ours does WhatsApp's handshake). A queue-mode
+ * main answers its editor page there instead, so only the webhook processor's URL will do in queue mode. Returns url.
  */
 async function waitForWebhook(url, logFile, attempts = 100) {
 	for (let attempt = 0; attempt < attempts; attempt++) {
-		const text = await (await fetch(url)).text();
-		if (text.includes('Did you mean to make a POST request')) return url;
+		const response = await fetch(url);
+		const text = await response.text();
+		if (text.includes('Did you mean to make a POST request') || response.status !== 404) return url;
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 	throw new Error(`n8n never registered ${url}; log: ${logFile}`);

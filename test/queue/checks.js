@@ -10,6 +10,8 @@ const { productionUrl, executionsByWorker, workerActivity } = require('./cluster
 const { FINISHED, inboundPlan, messageIds, deliverPlan, settle, settleReplies, verifyExactlyOnce } = require('./inbound');
 
 const TRIGGER = 'Cunnekt Trigger';
+/** WhatsApp's default throughput for one business number, per second. */
+const CAP = 80;
 
 /** How many messages and recipients: the full run by default, fewer with CUNNEKT_QUEUE_MESSAGES (e.g. in CI). */
 function sizes() {
@@ -21,15 +23,16 @@ function sizes() {
 	};
 }
 
-/** Our trigger → Reply naming the message it answers: the workflow a business runs to answer every customer. */
+/** Our trigger → Reply → Send Buttons naming the message it answers: a business answering every customer. */
 function inboundWorkflow(name) {
 	return chainWorkflow(name, [
 		node(TRIGGER, `${CUNNEKT}Trigger`, {}, { webhookId: crypto.randomUUID() }),
 		cunnekt('Answer', {
 			resource: 'reply',
-			operation: 'sendText',
+			operation: 'sendButtons',
 			mobile: '={{ $json.from }}',
-			text: '=Thanks, we got your message {{ $json.messageId }}',
+			body: '=Thanks, we got your message {{ $json.messageId }}. Anything else?',
+			buttons: { button: [{ title: 'Talk to us', id: 'talk' }, { title: 'All good', id: 'done' }] },
 		}),
 	]);
 }
@@ -40,11 +43,6 @@ async function publishInbound(cluster, name) {
 	const created = await createWorkflow(cluster, workflow, { publish: true });
 	const webhookId = workflow.nodes[0].webhookId;
 	return { workflowId: created.id, url: await productionUrl(cluster, `${webhookId}/webhook`) };
-}
-
-/** PHASE 1 ONLY: the stub trigger neither splits batches nor drops retries. */
-function planOptions(cluster) {
-	return cluster.sandbox.webhooks.stub ? { batches: false, retries: false } : {};
 }
 
 /** The run's figures, printed at the end. */
@@ -63,7 +61,7 @@ module.exports = {
 				const { messages } = sizes();
 				step('publish trigger → reply');
 				const { workflowId, url } = await publishInbound(cluster, 'queue: inbound → reply');
-				const plan = inboundPlan(messages, 'in', planOptions(cluster));
+				const plan = inboundPlan(messages, 'in');
 				const ids = messageIds(plan);
 				step(`the sandbox posts ${messages} messages in ${plan.length} requests (batches and retries among them)`);
 				const started = Date.now();
@@ -72,7 +70,7 @@ module.exports = {
 				step('wait for the executions and replies');
 				await settleReplies(cluster, workflowId, ids, { log });
 				step('every message exactly once');
-				const result = await verifyExactlyOnce(cluster, workflowId, ids, TRIGGER);
+				const result = await verifyExactlyOnce(cluster, workflowId, plan, TRIGGER);
 				const workers = Object.keys(result.perWorker).filter((name) => name.startsWith('worker-'));
 				assert.equal(workers.length, 2, `executions ran on both workers: ${JSON.stringify(result.perWorker)}`);
 				figures.push({
@@ -114,7 +112,8 @@ module.exports = {
 				]);
 				const created = await createWorkflow(cluster, workflow, { publish: true });
 				const url = await productionUrl(cluster, 'broadcast');
-				step(`start two ${recipients}-recipient broadcasts at once`);
+				cluster.sandbox.faults.set({ path: '/sendnotification', rateCap: CAP, latencyMs: 50 });
+				step(`start two ${recipients}-recipient broadcasts at once, the sandbox capped at ${CAP} per second`);
 				const started = Date.now();
 				const posts = await Promise.all(
 					[0, recipients].map((first) =>
@@ -143,6 +142,9 @@ module.exports = {
 				assert.equal(lost.length, 0, `recipients never sent: ${lost.slice(0, 5).join(', ')}`);
 				assert.equal(doubled.length, 0, `recipients sent more than once: ${doubled.slice(0, 5).join(', ')}`);
 				assert.equal(sent.length, mobiles.length);
+				const stats = cluster.sandbox.stats({ path: '/sendnotification' });
+				assert.ok(stats.rejected > 0, 'together the two executions went over the cap, and the 429 answers were retried');
+				assert.equal(stats.duplicates, 0, 'no message accepted twice');
 				const requests = cluster.sandbox.requestsTo('/sendnotification');
 				const first = Math.min(...requests.map((request) => request.at));
 				const last = Math.max(...sent.map((message) => message.at));
@@ -152,9 +154,10 @@ module.exports = {
 					figures: {
 						workers: workers.join(', '),
 						delivered: `${sent.length} of ${mobiles.length}`,
-						'requests (incl. rejected)': requests.length,
-						rejected: requests.length - sent.length,
-						'first send to last delivery': `${((last - first) / 1000).toFixed(1)} s`,
+						'requests (incl. rejected)': stats.requests,
+						'rejected (429)': stats.rejected,
+						'busiest second': `${stats.maxPerWindow} requests (cap ${CAP})`,
+						'first send to last delivery': `${((last - first) / 1000).toFixed(1)} s (minimum ${(mobiles.length / CAP).toFixed(1)} s)`,
 						lost: lost.length,
 						doubled: doubled.length,
 					},
@@ -167,7 +170,7 @@ module.exports = {
 				const { burst } = sizes();
 				step('publish trigger → reply');
 				const { workflowId, url } = await publishInbound(cluster, 'queue: graceful stop');
-				const plan = inboundPlan(burst, 'gs', planOptions(cluster));
+				const plan = inboundPlan(burst, 'gs');
 				const ids = messageIds(plan);
 				const stopped = cluster.workers[1];
 				const before = workerActivity(stopped).started;
@@ -205,7 +208,7 @@ module.exports = {
 				step('wait for the executions and replies');
 				await settleReplies(cluster, workflowId, ids, { log });
 				step('every message exactly once');
-				const result = await verifyExactlyOnce(cluster, workflowId, ids, TRIGGER);
+				const result = await verifyExactlyOnce(cluster, workflowId, plan, TRIGGER);
 				assert.ok((result.perWorker['worker-2'] ?? 0) > 0, `worker-2 ran part of the burst before it stopped: ${JSON.stringify(result.perWorker)}`);
 				assert.equal(exit.code, 0, `worker-2 finished its executions and exited cleanly (${exit.signal ?? `exit ${exit.code}`})`);
 				figures.push({

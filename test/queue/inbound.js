@@ -72,17 +72,23 @@ async function deliverPlan(sandbox, url, plan, { parallel = 20, onAnswered = (_d
 	return await Promise.all(answers);
 }
 
-/** Message ids named in what the sandbox accepted (a reply's text names the message it answers). */
-function repliesById(sandbox, ids) {
+/**
+ * How many replies each message got, from what the sandbox accepted (a reply's text names the message it answers),
+ * and the replies that went to another number than the message came from.
+ */
+function repliesById(sandbox, ids, senders = new Map()) {
 	const wanted = new Set(ids);
 	/** @type {Map<string, number>} */
 	const counts = new Map();
+	const misdirected = [];
 	for (const sent of sandbox.state.sent) {
 		for (const id of JSON.stringify(sent.body).match(/wamid\.Q[\w]+/g) ?? []) {
-			if (wanted.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+			if (!wanted.has(id)) continue;
+			counts.set(id, (counts.get(id) ?? 0) + 1);
+			if (senders.has(id) && senders.get(id) !== sent.mobile) misdirected.push(`${id} → ${sent.mobile}`);
 		}
 	}
-	return counts;
+	return Object.assign(counts, { misdirected });
 }
 
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
@@ -122,10 +128,14 @@ async function settleReplies(cluster, workflowId, ids, { log } = {}) {
 }
 
 /**
- * Every distinct message in exactly one execution (as one of the trigger's items) and answered by exactly one reply,
- * every execution successful; which worker ran each. Returns the figures; throws what is lost or doubled.
+ * Every distinct message of the plan in exactly one execution (as one of the trigger's items) and answered by exactly
+ * one reply to its sender; one execution per request with new messages, none for a retry; every execution
+ * successful; which worker ran each. Returns the figures; throws what is lost or doubled.
  */
-async function verifyExactlyOnce(cluster, workflowId, ids, triggerName) {
+async function verifyExactlyOnce(cluster, workflowId, plan, triggerName) {
+	const ids = messageIds(plan);
+	const senders = new Map(plan.flatMap((entry) => (entry.messages ?? []).map((message) => [message.id, message.from])));
+	const requests = plan.filter((entry) => entry.messages).length;
 	const executions = await cluster.api.allExecutions({ workflowId });
 	/** @type {Map<string, string[]>} message id → execution ids */
 	const executionsOf = new Map();
@@ -133,7 +143,7 @@ async function verifyExactlyOnce(cluster, workflowId, ids, triggerName) {
 		const items = execution.data?.resultData?.runData?.[triggerName]?.[0]?.data?.main?.[0] ?? [];
 		for (const { json } of items) executionsOf.set(json.messageId, [...(executionsOf.get(json.messageId) ?? []), execution.id]);
 	}
-	const replies = repliesById(cluster.sandbox, ids);
+	const replies = repliesById(cluster.sandbox, ids, senders);
 	const workerOf = executionsByWorker(cluster);
 	/** @type {Record<string, number>} */
 	const perWorker = {};
@@ -161,6 +171,8 @@ async function verifyExactlyOnce(cluster, workflowId, ids, triggerName) {
 		[],
 		'every execution succeeded',
 	);
+	assert.equal(executions.length, requests, 'one execution per request carrying new messages (a retry starts none)');
+	assert.deepEqual(replies.misdirected.slice(0, 5), [], 'every reply went to the number the message came from');
 	assert.equal(figures.lostExecutions, 0, `messages no execution saw: ${example(ids.filter((id) => !executionsOf.has(id)))}`);
 	assert.equal(figures.doubledExecutions, 0, `messages in more than one execution: ${example(ids.filter((id) => (executionsOf.get(id)?.length ?? 0) > 1))}`);
 	assert.equal(figures.lostReplies, 0, `messages never answered: ${example(ids.filter((id) => !replies.has(id)))}`);

@@ -17,25 +17,6 @@ const { checks, figures } = require('./checks');
 const RUN_DIR = path.join(REPO_DIR, '.queue', 'run');
 const relative = (file) => path.relative(process.cwd(), file) || file;
 
-/** PHASE 1 ONLY, until the sandbox's webhook sender is merged: posts what the stub trigger echoes back as its item. */
-function stubSender(sandbox) {
-	const post = async (url, payload) => {
-		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
-		return { status: response.status, payload };
-	};
-	return {
-		stub: true,
-		deliver: post,
-		message: (url, type, message) => {
-			sandbox.openWindow(message.from);
-			return post(url, JSON.stringify({ messageId: message.id, from: message.from, type }));
-		},
-		batch: () => {
-			throw new Error('the stub trigger cannot take batches');
-		},
-	};
-}
-
 async function main() {
 	const args = process.argv.slice(2);
 	const build = !args.includes('--no-build');
@@ -73,7 +54,6 @@ async function main() {
 		return;
 	}
 	try {
-		cluster.sandbox.webhooks ??= stubSender(cluster.sandbox);
 		for (const check of selected) {
 			let step = 'start';
 			cluster.sandbox.reset();
