@@ -227,7 +227,7 @@ async function main() {
 		);
 
 		const uncapped = [];
-		const concurrency = 32;
+		const concurrency = require(path.join(REPO_DIR, 'dist', 'nodes', 'shared', 'pacing.js')).SENDING_DEFAULTS.maxConcurrentRequests;
 		for (const [label, sender] of [
 			['Cunnekt node, 1,000/s', () => workflows.ourSender({ maxRequestsPerSecond: 1000 })],
 			['HTTP Request, defaults', http],
