@@ -13,75 +13,34 @@ const path = require('path');
 const { REPO_DIR, N8N_VERSION } = require('../n8n/runtime');
 const { startCluster, peakMemory } = require('./cluster');
 const { checks, figures } = require('./checks');
+const { runSuite } = require('../n8n/suite');
 
 const RUN_DIR = path.join(REPO_DIR, '.queue', 'run');
 const relative = (file) => path.relative(process.cwd(), file) || file;
 
-async function main() {
-	const args = process.argv.slice(2);
-	const build = !args.includes('--no-build');
-	const filters = args.filter((arg) => !arg.startsWith('--'));
-	const selected = checks.filter((check) => filters.length === 0 || filters.some((filter) => check.name.includes(filter)));
-	let passed = 0;
-	let failed = 0;
-	let current = '';
-	const started = Date.now();
-	const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-	const log = (line) => console.log(`    ${line} (${seconds()})`);
-	console.log(`Queue mode: n8n ${N8N_VERSION}, Postgres, Redis, main + 2 workers + a webhook processor, the packed n8n-nodes-cunnekt (${selected.length} checks)`);
-	/** @type {import('./cluster').Cluster | undefined} */
-	let cluster;
-	const logs = () => `logs: ${relative(RUN_DIR)}/{main,worker-1,worker-2,webhook-1}.log`;
-	const interrupt = () => {
-		console.error('\ninterrupted: stopping every process this run started');
-		void (cluster?.stop() ?? Promise.resolve()).then(() => process.exit(130));
-	};
-	process.on('SIGINT', interrupt);
-	process.on('SIGTERM', interrupt);
-	try {
-		cluster = await startCluster({
-			dir: RUN_DIR,
-			build,
+void runSuite({
+	title: (count) =>
+		`Queue mode: n8n ${N8N_VERSION}, Postgres, Redis, main + 2 workers + a webhook processor, the packed n8n-nodes-cunnekt (${count} checks)`,
+	checks,
+	start: ({ build, step }) => startCluster({ dir: RUN_DIR, build, step }),
+	logs: () => `logs: ${relative(RUN_DIR)}/{main,worker-1,worker-2,webhook-1}.log`,
+	beforeEach: (cluster, check) => {
+		cluster.sandbox.reset();
+		console.log(`  ${check.name}`);
+	},
+	contextFor: (cluster, { step, seconds }) => {
+		const log = (line) => console.log(`    ${line} (${seconds()})`);
+		return {
+			cluster,
+			log,
 			step: (name) => {
-				current = name;
-				console.log(`  setup: ${name}… (${seconds()})`);
+				step(name);
+				log(name);
 			},
-		});
-	} catch (error) {
-		console.error(`✗ setup failed at step "${current}": ${message(error)}\n  ${logs()}`);
-		console.log(`0 passed, ${selected.length} failed`);
-		process.exitCode = 1;
-		return;
-	}
-	try {
-		for (const check of selected) {
-			let step = 'start';
-			cluster.sandbox.reset();
-			console.log(`  ${check.name}`);
-			try {
-				await check.run({
-					cluster,
-					log,
-					step: (name) => {
-						step = name;
-						log(name);
-					},
-				});
-				passed++;
-				console.log(`✓ ${check.name} (${seconds()})`);
-			} catch (error) {
-				failed++;
-				console.error(`✗ ${check.name}\n  failed at step "${step}": ${message(error)}\n  ${logs()}`);
-			}
-		}
-		printFigures(cluster);
-	} finally {
-		await cluster.stop();
-	}
-	console.log(`total ${seconds()}`);
-	console.log(`${passed} passed, ${failed} failed`);
-	process.exitCode = failed > 0 ? 1 : 0;
-}
+		};
+	},
+	afterChecks: printFigures,
+});
 
 function printFigures(cluster) {
 	for (const { check, figures: values } of figures) {
@@ -97,9 +56,3 @@ function printFigures(cluster) {
 	const n8n = rows.filter((row) => row.name !== 'postgres' && row.name !== 'redis');
 	console.log(`  ${'all n8n processes'.padEnd(20)} ${n8n.reduce((sum, row) => sum + row.peakMiB, 0).toFixed(0).padStart(6)} ${n8n.reduce((sum, row) => sum + row.withRunnerMiB, 0).toFixed(0).padStart(6)}`);
 }
-
-function message(error) {
-	return error instanceof Error ? error.message : String(error);
-}
-
-void main();
