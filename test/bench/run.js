@@ -7,6 +7,7 @@
  * the figures as JSON to .bench/. A benchmark, not a test: it asserts nothing about time.
  *
  * --no-build packs the dist/ already built. CUNNEKT_BENCH_QUICK=1 runs smaller counts (a smoke run of the bench).
+ * Section names as arguments run only those: capped, uncapped, memory, trigger, loading.
  */
 const fs = require('fs');
 const os = require('os');
@@ -23,6 +24,8 @@ const SENDS = QUICK ? 200 : 1000;
 const MANY = QUICK ? 1000 : 10000;
 const TRIGGER_EVENTS = QUICK ? 50 : 300;
 const LATENCY_MS = 50;
+const SECTIONS = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const wanted = (section) => SECTIONS.length === 0 || SECTIONS.includes(section);
 
 const seconds = (ms) => (ms / 1000).toFixed(2);
 
@@ -87,8 +90,9 @@ async function finishedExecution(stack, workflowId) {
  */
 async function triggerRun(stack, label, trigger, webhookPath, payloads) {
 	stack.sandbox.reset();
-	const workflow = workflows.triggerWorkflow(`bench: ${label}`, trigger);
-	const created = await createWorkflow(stack, workflow, { publish: true });
+	// created without our credential: the trigger needs none, and n8n's Webhook node has none
+	const created = await stack.api.createWorkflow(workflows.triggerWorkflow(`bench: ${label}`, trigger));
+	await stack.api.publishWorkflow(created.id);
 	const url = await waitForWebhook(`${stack.n8n.url}/webhook/${webhookPath}`, stack.logFile);
 	const posted = [];
 	const answered = [];
@@ -178,21 +182,10 @@ function table(title, columns, rows) {
 	].join('\n');
 }
 
-async function main() {
-	const build = !process.argv.includes('--no-build');
-	const started = Date.now();
-	const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, n8n ${N8N_VERSION} on Node ${NODE_VERSION}`;
-	console.log(`Benchmark${QUICK ? ' (quick)' : ''}: ${machine}`);
-	const stack = await startStack({
-		dir: path.join(BENCH_DIR, 'run'),
-		build,
-		step: (name) => console.log(`  setup: ${name}…`),
-	});
-	const results = { date: new Date().toISOString(), machine, quick: QUICK, latencyMs: LATENCY_MS };
-	try {
-		const progress = (what) => console.log(`  ${what}… (${seconds(Date.now() - started)} s)`);
+/** The benchmark's parts, in order; each adds its figures to results and prints its table. */
+const SECTION_RUNS = {
+	capped: async ({ stack, results, progress, http }) => {
 		const ours = () => workflows.ourSender();
-		const http = () => workflows.httpSender(stack.sandbox);
 		const batched = () => workflows.httpSender(stack.sandbox, { batchSize: 80, batchInterval: 1000 });
 		const sending = [];
 		for (const cap of [80, 20]) {
@@ -225,7 +218,8 @@ async function main() {
 				sending.map((run) => ({ ...run, duration: seconds(run.durationMs), ratio: (run.durationMs / run.minimumMs).toFixed(3) })),
 			),
 		);
-
+	},
+	uncapped: async ({ stack, results, progress, http }) => {
 		const uncapped = [];
 		const concurrency = require(path.join(REPO_DIR, 'dist', 'nodes', 'shared', 'pacing.js')).SENDING_DEFAULTS.maxConcurrentRequests;
 		for (const [label, sender] of [
@@ -252,7 +246,8 @@ async function main() {
 				uncapped.map((run) => ({ ...run, duration: seconds(run.durationMs), share: (run.perSecond / ceiling).toFixed(2) })),
 			),
 		);
-
+	},
+	memory: async ({ stack, results, progress, http }) => {
 		const memory = [];
 		for (const [label, sender] of [
 			['Cunnekt node, 1,000/s', () => workflows.ourSender({ maxRequestsPerSecond: 1000 })],
@@ -276,7 +271,8 @@ async function main() {
 				memory.map((run) => ({ ...run, duration: seconds(run.durationMs), ...run.memoryMiB })),
 			),
 		);
-
+	},
+	trigger: async ({ stack, results, progress, http }) => {
 		progress(`trigger overhead: ${TRIGGER_EVENTS} events to each trigger, one at a time`);
 		const payloads = inboundPayloads(TRIGGER_EVENTS);
 		const cunnektTrigger = workflows.ourTrigger();
@@ -285,7 +281,12 @@ async function main() {
 			await triggerRun(stack, 'Webhook node', workflows.webhookTrigger('bench-webhook'), 'bench-webhook', payloads),
 		];
 		const [ourTriggerRun, webhookRun] = triggers;
-		results.trigger = { runs: triggers, ratio: ourTriggerRun.toExecutionEndMs / webhookRun.toExecutionEndMs, normalisedPerSecond: normaliseRate() };
+		results.trigger = {
+			runs: triggers,
+			answerRatio: ourTriggerRun.answerMs / webhookRun.answerMs,
+			ratio: ourTriggerRun.toExecutionEndMs / webhookRun.toExecutionEndMs,
+			normalisedPerSecond: normaliseRate(),
+		};
 		console.log(
 			table(
 				`trigger: ${TRIGGER_EVENTS} inbound messages posted one at a time (medians)`,
@@ -298,12 +299,31 @@ async function main() {
 				triggers,
 			),
 		);
-		console.log(`  our trigger ÷ Webhook node (POST to execution end): ${results.trigger.ratio.toFixed(2)}`);
+		console.log(`  our trigger ÷ Webhook node: POST answered ${results.trigger.answerRatio.toFixed(2)}, POST to execution end ${results.trigger.ratio.toFixed(2)}`);
 		console.log(`  events normalised per second in process: ${results.trigger.normalisedPerSecond}`);
-
+	},
+	loading: async ({ stack, results, progress, http }) => {
 		progress('cost of loading');
 		results.loading = { requireMs: requireTime(stack.install.nodeBin), tarballBytes: fs.statSync(stack.tarball).size };
 		console.log(`\nloading: requiring our nodes and credential ${results.loading.requireMs.toFixed(1)} ms (median of 5, Node ${NODE_VERSION}); packed tarball ${(results.loading.tarballBytes / 1024).toFixed(1)} KiB`);
+	},
+};
+
+async function main() {
+	const build = !process.argv.includes('--no-build');
+	const started = Date.now();
+	const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, n8n ${N8N_VERSION} on Node ${NODE_VERSION}`;
+	console.log(`Benchmark${QUICK ? ' (quick)' : ''}: ${machine}`);
+	const stack = await startStack({
+		dir: path.join(BENCH_DIR, 'run'),
+		build,
+		step: (name) => console.log(`  setup: ${name}…`),
+	});
+	const results = { date: new Date().toISOString(), machine, quick: QUICK, latencyMs: LATENCY_MS };
+	try {
+		const progress = (what) => console.log(`  ${what}… (${seconds(Date.now() - started)} s)`);
+		const http = () => workflows.httpSender(stack.sandbox);
+		for (const [name, run] of Object.entries(SECTION_RUNS)) if (wanted(name)) await run({ stack, results, progress, http });
 	} finally {
 		await stack.stop();
 	}
