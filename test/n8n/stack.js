@@ -53,16 +53,24 @@ async function startStack({ dir, n8nPort, sandboxPort, env, build = true, step =
 			env,
 		});
 		stops.push(() => stack.n8n.stop());
-		step('create the owner and an API key');
-		Object.assign(stack, await runtime.setupOwner(stack.n8n));
-		stack.api = runtime.publicApi(stack.n8n, stack.apiKey);
-		step('create the Cunnekt credential');
-		stack.credential = await createSandboxCredential(stack.api, stack.sandbox);
+		await setupInstance(stack, stack.n8n, stack.sandbox, step);
 		return /** @type {Stack} */ (stack);
 	} catch (error) {
 		await stack.stop();
 		throw error;
 	}
+}
+
+/**
+ * What every suite needs of a fresh n8n, set on target: the owner (owner, cookie, rest), an API key (apiKey), the
+ * public API (api) and the Cunnekt credential pointing at the sandbox (credential).
+ */
+async function setupInstance(target, n8n, sandbox, step = () => undefined) {
+	step('create the owner and an API key');
+	Object.assign(target, await runtime.setupOwner(n8n));
+	target.api = runtime.publicApi(n8n, target.apiKey);
+	step('create the Cunnekt credential');
+	target.credential = await createSandboxCredential(target.api, sandbox);
 }
 
 /** The Cunnekt credential every workflow here uses: the sandbox's key and base URL. */
@@ -160,6 +168,7 @@ module.exports = {
 	hasTrigger,
 	productionWebhookUrl,
 	waitForWebhook,
+	setupInstance,
 	createSandboxCredential,
 	serveTemplateList,
 	CREDENTIAL_NAME,

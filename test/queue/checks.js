@@ -37,12 +37,17 @@ function inboundWorkflow(name) {
 	]);
 }
 
-/** Publishes the inbound workflow and answers its URL at the webhook processor once registered. */
-async function publishInbound(cluster, name) {
+/**
+ * Publishes trigger → reply and plans `count` messages for it: the workflow's id, its URL at the webhook processor
+ * once registered, the plan and its message ids.
+ */
+async function prepareInbound(cluster, step, name, count, tag) {
+	step('publish trigger → reply');
 	const workflow = inboundWorkflow(name);
 	const created = await createWorkflow(cluster, workflow, { publish: true });
-	const webhookId = workflow.nodes[0].webhookId;
-	return { workflowId: created.id, url: await productionUrl(cluster, `${webhookId}/webhook`) };
+	const url = await productionUrl(cluster, `${workflow.nodes[0].webhookId}/webhook`);
+	const plan = inboundPlan(count, tag);
+	return { workflowId: created.id, url, plan, ids: messageIds(plan) };
 }
 
 /** The run's figures, printed at the end. */
@@ -59,10 +64,7 @@ module.exports = {
 			name: 'inbound to reply: every distinct message exactly one execution and one reply, on both workers',
 			async run({ cluster, step, log }) {
 				const { messages } = sizes();
-				step('publish trigger → reply');
-				const { workflowId, url } = await publishInbound(cluster, 'queue: inbound → reply');
-				const plan = inboundPlan(messages, 'in');
-				const ids = messageIds(plan);
+				const { workflowId, url, plan, ids } = await prepareInbound(cluster, step, 'queue: inbound → reply', messages, 'in');
 				step(`the sandbox posts ${messages} messages in ${plan.length} requests (batches and retries among them)`);
 				const started = Date.now();
 				const answers = await deliverPlan(cluster.sandbox, url, plan);
@@ -168,10 +170,7 @@ module.exports = {
 			name: 'a worker stopped gracefully (SIGTERM) mid-burst: nothing lost, nothing doubled',
 			async run({ cluster, step, log }) {
 				const { burst } = sizes();
-				step('publish trigger → reply');
-				const { workflowId, url } = await publishInbound(cluster, 'queue: graceful stop');
-				const plan = inboundPlan(burst, 'gs');
-				const ids = messageIds(plan);
+				const { workflowId, url, plan, ids } = await prepareInbound(cluster, step, 'queue: graceful stop', burst, 'gs');
 				const stopped = cluster.workers[1];
 				const before = workerActivity(stopped).started;
 				/** worker-2's executions of this burst: started, and started but not finished */

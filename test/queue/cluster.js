@@ -10,7 +10,7 @@ const crypto = require('crypto');
 const path = require('path');
 const runtime = require('../n8n/runtime');
 const services = require('../n8n/services');
-const { createSandboxCredential, serveTemplateList, waitForWebhook } = require('../n8n/stack');
+const { setupInstance, serveTemplateList, waitForWebhook } = require('../n8n/stack');
 const { startSandbox } = require('../sandbox/server');
 
 const HOSTNAME_PRELOAD = path.join(__dirname, 'hostname.js');
@@ -101,13 +101,8 @@ async function startCluster({ dir, workers = 2, concurrency = 10, build = true, 
 		const started = await Promise.all(starting);
 		cluster.webhook = started.pop();
 		cluster.workers = started;
-		cluster.startWorker = (index) => startWorker(cluster, start, index, concurrency);
 
-		step('create the owner and an API key');
-		Object.assign(cluster, await runtime.setupOwner(cluster.main));
-		cluster.api = runtime.publicApi(cluster.main, cluster.apiKey);
-		step('create the Cunnekt credential');
-		cluster.credential = await createSandboxCredential(cluster.api, cluster.sandbox);
+		await setupInstance(cluster, cluster.main, cluster.sandbox, step);
 		return /** @type {Cluster} */ (cluster);
 	} catch (error) {
 		await cluster.stop();
@@ -185,7 +180,6 @@ function peakMemory(cluster) {
  *   dir: string, install: import('../n8n/runtime').N8nInstall, tarball: string, postgres: any, redis: any, sandbox: any,
  *   main: import('../n8n/runtime').N8nProcess, workers: import('../n8n/runtime').N8nProcess[],
  *   webhook: import('../n8n/runtime').N8nProcess, processes: Map<string, import('../n8n/runtime').N8nProcess>,
- *   startWorker: (index: number) => Promise<import('../n8n/runtime').N8nProcess>,
  *   owner: typeof runtime.DEMO_OWNER, apiKey: string, cookie: string, rest: any,
  *   api: ReturnType<typeof runtime.publicApi>, credential: { id: string, name: string }, stop: () => Promise<void>,
  * }} Cluster
