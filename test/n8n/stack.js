@@ -70,12 +70,7 @@ async function setupInstance(target, n8n, sandbox, step = () => undefined) {
 	Object.assign(target, await runtime.setupOwner(n8n));
 	target.api = runtime.publicApi(n8n, target.apiKey);
 	step('create the Cunnekt credential');
-	target.credential = await createSandboxCredential(target.api, sandbox);
-}
-
-/** The Cunnekt credential every workflow here uses: the sandbox's key and base URL. */
-async function createSandboxCredential(api, sandbox) {
-	return await api.createCredential({
+	target.credential = await target.api.createCredential({
 		name: CREDENTIAL_NAME,
 		type: 'cunnektApi',
 		data: { apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl },
@@ -169,7 +164,5 @@ module.exports = {
 	productionWebhookUrl,
 	waitForWebhook,
 	setupInstance,
-	createSandboxCredential,
-	serveTemplateList,
 	CREDENTIAL_NAME,
 };

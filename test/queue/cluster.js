@@ -10,7 +10,7 @@ const crypto = require('crypto');
 const path = require('path');
 const runtime = require('../n8n/runtime');
 const services = require('../n8n/services');
-const { setupInstance, serveTemplateList, waitForWebhook } = require('../n8n/stack');
+const { setupInstance, waitForWebhook } = require('../n8n/stack');
 const { startSandbox } = require('../sandbox/server');
 
 const HOSTNAME_PRELOAD = path.join(__dirname, 'hostname.js');
@@ -54,7 +54,6 @@ async function startCluster({ dir, workers = 2, concurrency = 10, build = true, 
 		step('start the sandbox');
 		cluster.sandbox = await startSandbox({ port: 0 });
 		stops.push(() => cluster.sandbox.close());
-		serveTemplateList(cluster.sandbox);
 
 		const webhookPort = await runtime.freePort();
 		const webhookUrl = `http://127.0.0.1:${webhookPort}/`;
