@@ -7,7 +7,7 @@ import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 const nodesBase = (set) => n8nNodesBase.configs[set].rules;
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', '.e2e/**', '.bench/**', 'gulpfile.js', 'index.js', 'jest.config.js', 'eslint.config.mjs'] },
+	{ ignores: ['dist/**', 'node_modules/**', '.e2e/**', '.queue/**', '.bench/**', 'gulpfile.js', 'index.js', 'jest.config.js', 'eslint.config.mjs'] },
 	{ linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'error' } },
 	{
 		files: ['package.json'],

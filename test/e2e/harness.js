@@ -25,7 +25,12 @@ function items(name, rows) {
 
 /** Manual Trigger → nodes, one after another: a workflow a person would run with "Execute workflow". */
 function manualWorkflow(name, nodes) {
-	const all = [node('When clicking ‘Execute workflow’', 'n8n-nodes-base.manualTrigger'), ...nodes].map((entry, index) => ({
+	return chainWorkflow(name, [node('When clicking ‘Execute workflow’', 'n8n-nodes-base.manualTrigger'), ...nodes]);
+}
+
+/** The nodes connected one after another, the first one starting the workflow. */
+function chainWorkflow(name, nodes) {
+	const all = nodes.map((entry, index) => ({
 		...entry,
 		position: [index * 220, 0],
 	}));
@@ -184,6 +189,7 @@ module.exports = {
 	items,
 	customers,
 	manualWorkflow,
+	chainWorkflow,
 	execute,
 	executeById,
 	finishedExecutions,

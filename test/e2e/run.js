@@ -14,6 +14,7 @@ const fs = require('fs');
 const path = require('path');
 const { REPO_DIR, N8N_VERSION } = require('../n8n/runtime');
 const { startStack } = require('../n8n/stack');
+const { runSuite } = require('../n8n/suite');
 
 const RUN_DIR = path.join(REPO_DIR, '.e2e', 'run');
 const SCREENSHOTS_DIR = path.join(REPO_DIR, '.e2e', 'screenshots');
@@ -32,78 +33,18 @@ const checks = [
 
 const relative = (file) => path.relative(process.cwd(), file) || file;
 
-async function main() {
-	const args = process.argv.slice(2);
-	const build = !args.includes('--no-build'); // `npm test` has just built
-	const filters = args.filter((arg) => !arg.startsWith('--'));
-	const selected = checks.filter((check) => filters.length === 0 || filters.some((filter) => check.name.includes(filter)));
-	let passed = 0;
-	let failed = 0;
-	let current = '';
-	const started = Date.now();
-	fs.rmSync(SCREENSHOTS_DIR, { recursive: true, force: true });
-	const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-	console.log(`End-to-end: n8n ${N8N_VERSION} with the packed n8n-nodes-cunnekt, the sandbox, Chromium (${selected.length} checks)`);
-	/** @type {import('../n8n/stack').Stack | undefined} */
-	let stack;
-	const logs = () => `logs: ${relative(path.join(RUN_DIR, 'n8n.log'))} (n8n), ${relative(path.join(RUN_DIR, 'pack', 'pack.log'))} (build)`;
-	const interrupt = () => {
-		console.error('\ninterrupted: stopping n8n and the sandbox');
-		void (stack?.stop() ?? Promise.resolve()).then(() => process.exit(130));
-	};
-	process.on('SIGINT', interrupt);
-	process.on('SIGTERM', interrupt);
-	try {
-		stack = await startStack({
-			dir: RUN_DIR,
-			build,
-			step: (name) => {
-				current = name;
-				console.log(`  setup: ${name}… (${seconds()})`);
-			},
-		});
-	} catch (error) {
-		console.error(`✗ setup failed at step "${current}": ${message(error)}\n  ${logs()}`);
-		console.log(`0 passed, ${selected.length} failed`);
-		process.exitCode = 1;
-		return;
-	}
-	try {
-		for (const check of selected) {
-			let step = 'start';
-			const context = {
-				name: check.name,
-				stack,
-				screenshotsDir: SCREENSHOTS_DIR,
-				step: (name) => {
-					step = name;
-				},
-			};
-			stack.sandbox.reset();
-			try {
-				await check.run(context);
-				passed++;
-				console.log(`✓ ${check.name} (${seconds()})`);
-			} catch (error) {
-				failed++;
-				const extra = context.failureScreenshot ? `, screenshot: ${relative(context.failureScreenshot)}` : '';
-				console.error(`✗ ${check.name}\n  failed at step "${step}": ${message(error)}\n  ${logs()}${extra}`);
-			}
-		}
-	} finally {
-		await stack.stop();
-	}
-	if (args.includes('--update-screenshots') && failed === 0) {
-		fs.mkdirSync(README_SCREENSHOTS_DIR, { recursive: true });
-		for (const name of README_SCREENSHOTS) fs.copyFileSync(path.join(SCREENSHOTS_DIR, name), path.join(README_SCREENSHOTS_DIR, name));
-		console.log(`README screenshots updated in ${relative(README_SCREENSHOTS_DIR)}`);
-	}
-	console.log(`${passed} passed, ${failed} failed`);
-	process.exitCode = failed > 0 ? 1 : 0;
-}
-
-function message(error) {
-	return error instanceof Error ? error.message : String(error);
-}
-
-void main();
+fs.rmSync(SCREENSHOTS_DIR, { recursive: true, force: true });
+void runSuite({
+	title: (count) => `End-to-end: n8n ${N8N_VERSION} with the packed n8n-nodes-cunnekt, the sandbox, Chromium (${count} checks)`,
+	checks,
+	start: ({ build, step }) => startStack({ dir: RUN_DIR, build, step }),
+	logs: () => `logs: ${relative(path.join(RUN_DIR, 'n8n.log'))} (n8n), ${relative(path.join(RUN_DIR, 'pack', 'pack.log'))} (build)`,
+	beforeEach: (stack) => stack.sandbox.reset(),
+	contextFor: (stack, { check, step }) => ({ name: check.name, stack, screenshotsDir: SCREENSHOTS_DIR, step }),
+	failureExtra: (context) => (context.failureScreenshot ? `, screenshot: ${relative(context.failureScreenshot)}` : ''),
+}).then(({ failed, args }) => {
+	if (!args.includes('--update-screenshots') || failed > 0) return;
+	fs.mkdirSync(README_SCREENSHOTS_DIR, { recursive: true });
+	for (const name of README_SCREENSHOTS) fs.copyFileSync(path.join(SCREENSHOTS_DIR, name), path.join(README_SCREENSHOTS_DIR, name));
+	console.log(`README screenshots updated in ${relative(README_SCREENSHOTS_DIR)}`);
+});

@@ -513,6 +513,18 @@ function publicApi(n8n, apiKey) {
 			const params = new URLSearchParams({ includeData: 'true', limit: '250', ...query });
 			return (await call('GET', `/executions?${params}`)).data;
 		},
+		/** Every execution matching the query, page after page (the API answers 250 at most per page). */
+		allExecutions: async (query = {}) => {
+			const all = [];
+			let cursor;
+			do {
+				const params = new URLSearchParams({ includeData: 'true', limit: '250', ...query, ...(cursor ? { cursor } : {}) });
+				const page = await call('GET', `/executions?${params}`);
+				all.push(...page.data);
+				cursor = page.nextCursor;
+			} while (cursor);
+			return all;
+		},
 	};
 }
 

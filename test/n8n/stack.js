@@ -57,20 +57,28 @@ async function startStack({ dir, n8nPort, sandboxPort, env, build = true, step =
 			env: stack.env,
 		});
 		stops.push(() => stack.n8n.stop());
-		step('create the owner and an API key');
-		Object.assign(stack, await runtime.setupOwner(stack.n8n));
-		stack.api = runtime.publicApi(stack.n8n, stack.apiKey);
-		step('create the Cunnekt credential');
-		stack.credential = await stack.api.createCredential({
-			name: CREDENTIAL_NAME,
-			type: 'cunnektApi',
-			data: { apiKey: stack.sandbox.apiKey, baseUrl: stack.sandbox.baseUrl },
-		});
+		await setupInstance(stack, stack.n8n, stack.sandbox, step);
 		return /** @type {Stack} */ (stack);
 	} catch (error) {
 		await stack.stop();
 		throw error;
 	}
+}
+
+/**
+ * What every suite needs of a fresh n8n, set on target: the owner (owner, cookie, rest), an API key (apiKey), the
+ * public API (api) and the Cunnekt credential pointing at the sandbox (credential).
+ */
+async function setupInstance(target, n8n, sandbox, step = () => undefined) {
+	step('create the owner and an API key');
+	Object.assign(target, await runtime.setupOwner(n8n));
+	target.api = runtime.publicApi(n8n, target.apiKey);
+	step('create the Cunnekt credential');
+	target.credential = await target.api.createCredential({
+		name: CREDENTIAL_NAME,
+		type: 'cunnektApi',
+		data: { apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl },
+	});
 }
 
 /** The example workflows shipped in examples/, parsed, with their file names. */
@@ -126,12 +134,22 @@ function hasTrigger(workflow) {
 async function productionWebhookUrl(stack, workflow, nodeName) {
 	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
 	if (!node?.webhookId) throw new Error(`workflow "${workflow.name}" has no node "${nodeName}" with a webhookId`);
-	const url = `${stack.n8n.url}/webhook/${node.webhookId}/webhook`;
-	for (let attempt = 0; attempt < 300; attempt++) {
-		if ((await fetch(url)).status !== 404) return url;
+	return await waitForWebhook(`${stack.n8n.url}/webhook/${node.webhookId}/webhook`, stack.logFile);
+}
+
+/**
+ * Waits until n8n serves the webhook at url: a GET answers "Did you mean to make a POST request" (a POST-only
+ * webhook), or anything but 404 (a trigger that also answers GET, as ours does WhatsApp's handshake). A queue-mode
+ * main answers its editor page there instead, so only the webhook processor's URL will do in queue mode. Returns url.
+ */
+async function waitForWebhook(url, logFile, attempts = 100) {
+	for (let attempt = 0; attempt < attempts; attempt++) {
+		const response = await fetch(url);
+		const text = await response.text();
+		if (text.includes('Did you mean to make a POST request') || response.status !== 404) return url;
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-	throw new Error(`n8n never registered ${url}; log: ${stack.logFile}`);
+	throw new Error(`n8n never registered ${url}; log: ${logFile}`);
 }
 
 /**
@@ -144,4 +162,14 @@ async function productionWebhookUrl(stack, workflow, nodeName) {
  * }} Stack
  */
 
-module.exports = { startStack, loadExamples, withCredential, createWorkflow, hasTrigger, productionWebhookUrl, CREDENTIAL_NAME };
+module.exports = {
+	startStack,
+	loadExamples,
+	withCredential,
+	createWorkflow,
+	hasTrigger,
+	productionWebhookUrl,
+	waitForWebhook,
+	setupInstance,
+	CREDENTIAL_NAME,
+};

@@ -1,0 +1,340 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `npm run bench`: throughput and cost figures of the packed package in a real n8n (one process, the end-to-end
+ * runtime) against the sandbox, each next to its baseline measured in the same run: n8n's HTTP Request node (default
+ * settings, and batching 80 per 1,000 ms) for sending, n8n's Webhook node for the trigger. Prints tables and writes
+ * the figures as JSON to .bench/. A benchmark, not a test: it asserts nothing about time.
+ *
+ * --no-build packs the dist/ already built. CUNNEKT_BENCH_QUICK=1 runs smaller counts (a smoke run of the bench).
+ * Section names as arguments run only those: capped, uncapped, memory, trigger, loading.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawnSync } = require('child_process');
+const { REPO_DIR, N8N_VERSION, NODE_VERSION } = require('../n8n/runtime');
+const { sampleMemory } = require('../n8n/services');
+const { startStack, createWorkflow, waitForWebhook } = require('../n8n/stack');
+const workflows = require('./workflows');
+
+const BENCH_DIR = path.join(REPO_DIR, '.bench');
+const QUICK = process.env.CUNNEKT_BENCH_QUICK === '1';
+const SENDS = QUICK ? 200 : 1000;
+const MANY = QUICK ? 1000 : 10000;
+const TRIGGER_EVENTS = QUICK ? 50 : 300;
+const LATENCY_MS = 50;
+const SECTIONS = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const wanted = (section) => SECTIONS.length === 0 || SECTIONS.includes(section);
+
+const seconds = (ms) => (ms / 1000).toFixed(2);
+
+/** The sandbox's fault switchboard: latency and a rate cap on /sendnotification (none: uncapped, no latency). */
+function setFaults(sandbox, rule) {
+	sandbox.reset();
+	if (rule) sandbox.faults.set({ path: '/sendnotification', ...rule });
+}
+
+let runNumber = 0;
+
+/**
+ * One sending run: a workflow of `count` recipients and the given sender, started by a POST that returns when the run
+ * is done. Figures from the sandbox (delivered, rejected, duplicates, the busiest second) and from n8n (the sender
+ * node's time, the process's memory).
+ */
+async function sendRun(stack, { label, count, sender, rule }) {
+	setFaults(stack.sandbox, rule);
+	const webhookPath = `bench-${++runNumber}`;
+	const workflow = workflows.sendWorkflow(`bench: ${label}`, webhookPath, count, sender);
+	const created = await createWorkflow(stack, workflow, { publish: true });
+	const url = await waitForWebhook(`${stack.n8n.url}/webhook/${webhookPath}`, stack.logFile);
+	const memory = sampleMemory(stack.n8n.pid, 50);
+	const started = Date.now();
+	await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+	const wallMs = Date.now() - started;
+	const { startMiB, peakMiB } = memory.stop();
+	await stack.api.unpublishWorkflow(created.id);
+	const execution = await finishedExecution(stack, created.id);
+	const run = execution.data?.resultData?.runData?.Send?.[0];
+	const stats = stack.sandbox.stats({ path: '/sendnotification' });
+	const delivered = stack.sandbox.state.sent.length;
+	return {
+		label,
+		count,
+		status: execution.status,
+		error: run?.error ? String(run.error.message).slice(0, 120) : undefined,
+		delivered,
+		rejected: stats.rejected,
+		requests: stats.requests,
+		duplicates: stats.duplicates,
+		durationMs: run?.executionTime ?? wallMs,
+		wallMs,
+		maxPerSecond: stats.maxPerWindow,
+		memoryMiB: { start: Math.round(startMiB), peak: Math.round(peakMiB), added: Math.round(peakMiB - startMiB) },
+	};
+}
+
+/** The workflow's one execution once n8n has stored it finished. */
+async function finishedExecution(stack, workflowId) {
+	for (let attempt = 0; ; attempt++) {
+		const [execution] = await stack.api.executions({ workflowId });
+		if (execution && execution.finished !== undefined && execution.status !== 'running' && execution.status !== 'new') return execution;
+		if (attempt > 600) throw new Error(`workflow ${workflowId}'s execution never finished; log: ${stack.logFile}`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+}
+
+/**
+ * The trigger's cost: the same payloads posted one at a time to our trigger and to n8n's Webhook node (each followed
+ * by a No Operation node); per event, the time from the POST to its answer and to its execution's end.
+ */
+async function triggerRun(stack, label, trigger, webhookPath, payloads) {
+	stack.sandbox.reset();
+	// created without our credential: the trigger needs none, and n8n's Webhook node has none
+	const created = await stack.api.createWorkflow(workflows.triggerWorkflow(`bench: ${label}`, trigger));
+	await stack.api.publishWorkflow(created.id);
+	const url = await waitForWebhook(`${stack.n8n.url}/webhook/${webhookPath}`, stack.logFile);
+	const posted = [];
+	const answered = [];
+	for (const payload of payloads) {
+		const started = Date.now();
+		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
+		await response.text();
+		posted.push(started);
+		answered.push(Date.now() - started);
+	}
+	let executions = [];
+	for (let attempt = 0; attempt < 600; attempt++) {
+		executions = await stack.api.allExecutions({ workflowId: created.id, includeData: 'false' });
+		if (executions.length >= payloads.length && executions.every((execution) => execution.status === 'success')) break;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	await stack.api.unpublishWorkflow(created.id);
+	const ends = executions.map((execution) => Date.parse(execution.stoppedAt)).sort((a, b) => a - b);
+	const toEnd = posted.map((start, index) => (ends[index] ?? NaN) - start);
+	return {
+		label,
+		events: payloads.length,
+		executions: executions.length,
+		answerMs: median(answered),
+		toExecutionEndMs: median(toEnd),
+		meanToExecutionEndMs: mean(toEnd),
+	};
+}
+
+const median = (values) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
+};
+const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+/** Payloads of distinct inbound text messages, as Cunnekt posts them (from the sandbox's webhook sender). */
+function inboundPayloads(count) {
+	const { inboundMessage } = require('../sandbox/webhooks');
+	return Array.from({ length: count }, (_, n) => JSON.stringify(inboundMessage('text', { id: `wamid.BENCH${n}`, from: String(917000000000 + n) }).value));
+}
+
+/** Events our normaliser turns out per second, in this process, over a mix of Cunnekt's samples. */
+function normaliseRate() {
+	const { normalisePayload } = require(path.join(REPO_DIR, 'dist', 'nodes', 'CunnektTrigger', 'normalise.js'));
+	const { SEED_WEBHOOKS } = require('../sandbox/webhooks');
+	const samples = Object.values(SEED_WEBHOOKS).map((sample) => JSON.parse(typeof sample === 'string' ? sample : JSON.stringify(sample)));
+	let events = 0;
+	const started = process.hrtime.bigint();
+	let elapsedMs = 0;
+	while (elapsedMs < 2000) {
+		for (const sample of samples) {
+			const result = normalisePayload(sample);
+			if (result.ok) events += result.events.length;
+		}
+		elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+	}
+	return Math.round(events / (elapsedMs / 1000));
+}
+
+/** Milliseconds to require our nodes and credential (and build their descriptions) in a fresh Node, median of 5. */
+function requireTime(nodeBin) {
+	const script = `
+		require('n8n-workflow');
+		const started = process.hrtime.bigint();
+		const { Cunnekt } = require('./dist/nodes/Cunnekt/Cunnekt.node.js');
+		const { CunnektTrigger } = require('./dist/nodes/CunnektTrigger/CunnektTrigger.node.js');
+		const { CunnektApi } = require('./dist/credentials/CunnektApi.credentials.js');
+		new Cunnekt(); new CunnektTrigger(); new CunnektApi();
+		console.log(Number(process.hrtime.bigint() - started) / 1e6);`;
+	const times = [];
+	for (let run = 0; run < 5; run++) {
+		const result = spawnSync(nodeBin, ['-e', script], { cwd: REPO_DIR, encoding: 'utf8' });
+		if (result.status !== 0) throw new Error(`requiring the nodes failed: ${result.stderr}`);
+		times.push(Number(result.stdout.trim()));
+	}
+	return median(times);
+}
+
+function table(title, columns, rows) {
+	const widths = columns.map(([name, key]) => Math.max(name.length, ...rows.map((row) => String(row[key] ?? '').length)));
+	const line = (cells) => `| ${cells.map((cell, index) => String(cell ?? '').padEnd(widths[index])).join(' | ')} |`;
+	return [
+		`\n${title}`,
+		line(columns.map(([name]) => name)),
+		`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
+		...rows.map((row) => line(columns.map(([, key]) => row[key]))),
+	].join('\n');
+}
+
+/** The benchmark's parts, in order; each adds its figures to results and prints its table. */
+const SECTION_RUNS = {
+	capped: async ({ stack, results, progress, http }) => {
+		const ours = () => workflows.ourSender();
+		const batched = () => workflows.httpSender(stack.sandbox, { batchSize: 80, batchInterval: 1000 });
+		const sending = [];
+		for (const cap of [80, 20]) {
+			const rule = { latencyMs: LATENCY_MS, rateCap: cap };
+			for (const [label, sender] of [
+				['Cunnekt node, defaults', ours],
+				['HTTP Request, defaults', http],
+				['HTTP Request, batching 80 / 1,000 ms', batched],
+			]) {
+				progress(`${SENDS} sends, sandbox capped at ${cap}/s: ${label}`);
+				const run = await sendRun(stack, { label, count: SENDS, sender: sender(), rule });
+				sending.push({ ...run, cap, minimumMs: (SENDS / cap) * 1000 });
+			}
+		}
+		results.capped = sending;
+		console.log(
+			table(
+				`${SENDS} template sends, ${LATENCY_MS} ms latency, the sandbox rate-capped (429 above the cap); minimum = ${SENDS} ÷ cap`,
+				[
+					['cap/s', 'cap'],
+					['sender', 'label'],
+					['execution', 'status'],
+					['delivered', 'delivered'],
+					['rejected (429)', 'rejected'],
+					['duplicates', 'duplicates'],
+					['duration s', 'duration'],
+					['÷ minimum', 'ratio'],
+					['busiest second', 'maxPerSecond'],
+				],
+				sending.map((run) => ({ ...run, duration: seconds(run.durationMs), ratio: (run.durationMs / run.minimumMs).toFixed(3) })),
+			),
+		);
+	},
+	uncapped: async ({ stack, results, progress, http }) => {
+		const uncapped = [];
+		const concurrency = require(path.join(REPO_DIR, 'dist', 'nodes', 'shared', 'pacing.js')).SENDING_DEFAULTS.maxConcurrentRequests;
+		for (const [label, sender] of [
+			['Cunnekt node, 1,000/s', () => workflows.ourSender({ maxRequestsPerSecond: 1000 })],
+			['HTTP Request, defaults', http],
+		]) {
+			progress(`${SENDS} sends, uncapped sandbox: ${label}`);
+			const run = await sendRun(stack, { label, count: SENDS, sender: sender(), rule: { latencyMs: LATENCY_MS } });
+			uncapped.push({ ...run, perSecond: Math.round(run.delivered / (run.durationMs / 1000)) });
+		}
+		const ceiling = Math.min(1000, concurrency / (LATENCY_MS / 1000));
+		results.uncapped = { ceiling, runs: uncapped };
+		console.log(
+			table(
+				`${SENDS} sends, uncapped sandbox, ${LATENCY_MS} ms latency: messages per second against min(cap 1,000, concurrency ${concurrency} ÷ ${LATENCY_MS} ms) = ${ceiling}`,
+				[
+					['sender', 'label'],
+					['delivered', 'delivered'],
+					['duration s', 'duration'],
+					['messages/s', 'perSecond'],
+					['÷ ceiling', 'share'],
+					['busiest second', 'maxPerSecond'],
+				],
+				uncapped.map((run) => ({ ...run, duration: seconds(run.durationMs), share: (run.perSecond / ceiling).toFixed(2) })),
+			),
+		);
+	},
+	memory: async ({ stack, results, progress, http }) => {
+		const memory = [];
+		for (const [label, sender] of [
+			['Cunnekt node, 1,000/s', () => workflows.ourSender({ maxRequestsPerSecond: 1000 })],
+			['HTTP Request, defaults', http],
+		]) {
+			progress(`${MANY} sends (memory): ${label}`);
+			memory.push(await sendRun(stack, { label, count: MANY, sender: sender(), rule: { latencyMs: LATENCY_MS } }));
+		}
+		results.memory = memory;
+		console.log(
+			table(
+				`${MANY} items sent, uncapped, ${LATENCY_MS} ms latency: n8n's resident memory (process and task runner, MiB)`,
+				[
+					['sender', 'label'],
+					['delivered', 'delivered'],
+					['duration s', 'duration'],
+					['before', 'start'],
+					['peak', 'peak'],
+					['added', 'added'],
+				],
+				memory.map((run) => ({ ...run, duration: seconds(run.durationMs), ...run.memoryMiB })),
+			),
+		);
+	},
+	trigger: async ({ stack, results, progress, http }) => {
+		progress(`trigger overhead: ${TRIGGER_EVENTS} events to each trigger, one at a time`);
+		const payloads = inboundPayloads(TRIGGER_EVENTS);
+		const cunnektTrigger = workflows.ourTrigger();
+		const triggers = [
+			await triggerRun(stack, 'Cunnekt Trigger', cunnektTrigger, `${cunnektTrigger.webhookId}/webhook`, payloads),
+			await triggerRun(stack, 'Webhook node', workflows.webhookTrigger('bench-webhook'), 'bench-webhook', payloads),
+		];
+		const [ourTriggerRun, webhookRun] = triggers;
+		results.trigger = {
+			runs: triggers,
+			answerRatio: ourTriggerRun.answerMs / webhookRun.answerMs,
+			ratio: ourTriggerRun.toExecutionEndMs / webhookRun.toExecutionEndMs,
+			normalisedPerSecond: normaliseRate(),
+		};
+		console.log(
+			table(
+				`trigger: ${TRIGGER_EVENTS} inbound messages posted one at a time (medians)`,
+				[
+					['trigger', 'label'],
+					['executions', 'executions'],
+					['POST answered ms', 'answerMs'],
+					['POST to execution end ms', 'toExecutionEndMs'],
+				],
+				triggers,
+			),
+		);
+		console.log(`  our trigger ÷ Webhook node: POST answered ${results.trigger.answerRatio.toFixed(2)}, POST to execution end ${results.trigger.ratio.toFixed(2)}`);
+		console.log(`  events normalised per second in process: ${results.trigger.normalisedPerSecond}`);
+	},
+	loading: async ({ stack, results, progress, http }) => {
+		progress('cost of loading');
+		results.loading = { requireMs: requireTime(stack.install.nodeBin), tarballBytes: fs.statSync(stack.tarball).size };
+		console.log(`\nloading: requiring our nodes and credential ${results.loading.requireMs.toFixed(1)} ms (median of 5, Node ${NODE_VERSION}); packed tarball ${(results.loading.tarballBytes / 1024).toFixed(1)} KiB`);
+	},
+};
+
+async function main() {
+	const build = !process.argv.includes('--no-build');
+	const started = Date.now();
+	const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, n8n ${N8N_VERSION} on Node ${NODE_VERSION}`;
+	console.log(`Benchmark${QUICK ? ' (quick)' : ''}: ${machine}`);
+	const stack = await startStack({
+		dir: path.join(BENCH_DIR, 'run'),
+		build,
+		step: (name) => console.log(`  setup: ${name}…`),
+	});
+	const results = { date: new Date().toISOString(), machine, quick: QUICK, latencyMs: LATENCY_MS };
+	try {
+		const progress = (what) => console.log(`  ${what}… (${seconds(Date.now() - started)} s)`);
+		const http = () => workflows.httpSender(stack.sandbox);
+		for (const [name, run] of Object.entries(SECTION_RUNS)) if (wanted(name)) await run({ stack, results, progress, http });
+	} finally {
+		await stack.stop();
+	}
+	fs.mkdirSync(BENCH_DIR, { recursive: true });
+	const file = path.join(BENCH_DIR, `bench-${results.date.replace(/[:.]/g, '-')}.json`);
+	fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+	fs.writeFileSync(path.join(BENCH_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+	console.log(`\nfigures: ${path.relative(process.cwd(), file)} (and .bench/latest.json); ${seconds(Date.now() - started)} s in all`);
+}
+
+main().catch((error) => {
+	console.error(`benchmark failed: ${error instanceof Error ? error.stack : error}`);
+	process.exitCode = 1;
+});
