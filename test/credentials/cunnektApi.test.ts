@@ -4,14 +4,12 @@ import type { AddressInfo } from 'net';
 import { testCredential } from '../helpers/credentialTest';
 import { startSandbox } from '../helpers/sandbox';
 import type { Sandbox } from '../helpers/sandbox';
-import { serveTemplateList } from '../helpers/templateList';
 
 const KEY = 'cred-key-5e8d21';
 let sandbox: Sandbox;
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ apiKey: KEY });
-	serveTemplateList(sandbox);
 });
 afterAll(async () => await sandbox.close());
 beforeEach(() => sandbox.reset());
