@@ -141,6 +141,9 @@ export class Pace {
 	 */
 	private windowOpensAt(rate: number, now: number): number {
 		const room = Math.max(1, Math.floor(rate));
+		// Fewer than `room` kept at all leaves room: the list is pruned only when it could be full (at a high cap,
+		// pruning it on every start cost more than the rest of the pacing).
+		if (this.exchanges.length < room) return 0;
 		this.exchanges = this.exchanges.filter((exchange) => this.arrivedBy(exchange) > now - WINDOW_MS);
 		if (this.exchanges.length < room) return 0;
 		const arrivals = this.exchanges.map((exchange) => this.arrivedBy(exchange)).sort((a, b) => b - a);
