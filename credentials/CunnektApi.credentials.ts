@@ -1,9 +1,8 @@
 import type {
+	IAuthenticateGeneric,
 	Icon,
-	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -37,17 +36,10 @@ export class CunnektApi implements ICredentialType {
 		},
 	];
 
-	/**
-	 * The API key in the API-KEY header. A function rather than the declarative `{{$credentials.apiKey}}`: n8n
-	 * evaluates a declarative header as an expression (in its sandbox) on every request, which cost about as much
-	 * as the rest of the request's own work when sending hundreds a second.
-	 */
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		return { ...requestOptions, headers: { ...requestOptions.headers, 'API-KEY': String(credentials.apiKey ?? '') } };
-	}
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { 'API-KEY': '={{$credentials.apiKey}}' } },
+	};
 
 	// Lists templates: read-only, and answers 401 for a wrong key and 404 for a wrong base URL.
 	test: ICredentialTestRequest = {
