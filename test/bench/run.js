@@ -7,6 +7,9 @@
  * the figures as JSON to .bench/. A benchmark, not a test: it asserts nothing about time.
  *
  * --no-build packs the dist/ already built. CUNNEKT_BENCH_QUICK=1 runs smaller counts (a smoke run of the bench).
+ * --profile runs n8n with Node's CPU profiler and prints, for each run of our node, whose code n8n's main thread ran
+ * (profile.js). n8n's own settings come from the environment: N8N_EXPRESSION_ENGINE=legacy measures without the
+ * expression isolates of n8n's default engine.
  * Section names as arguments run only those: capped, uncapped, memory, trigger, loading.
  */
 const fs = require('fs');
@@ -17,6 +20,7 @@ const { REPO_DIR, N8N_VERSION, NODE_VERSION } = require('../n8n/runtime');
 const { sampleMemory } = require('../n8n/services');
 const { startStack, createWorkflow, waitForWebhook } = require('../n8n/stack');
 const workflows = require('./workflows');
+const { sendingProfiles, mainThreadProfile } = require('./profile');
 
 const BENCH_DIR = path.join(REPO_DIR, '.bench');
 const QUICK = process.env.CUNNEKT_BENCH_QUICK === '1';
@@ -26,6 +30,10 @@ const TRIGGER_EVENTS = QUICK ? 50 : 300;
 const LATENCY_MS = 50;
 const SECTIONS = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const wanted = (section) => SECTIONS.length === 0 || SECTIONS.includes(section);
+const PROFILE = process.argv.includes('--profile');
+const PROFILE_DIR = path.join(BENCH_DIR, 'profile');
+/** The labels of the runs that sent with our node, in order: each is one stretch of the profile. */
+const ourRuns = [];
 
 const seconds = (ms) => (ms / 1000).toFixed(2);
 
@@ -33,6 +41,17 @@ const seconds = (ms) => (ms / 1000).toFixed(2);
 function setFaults(sandbox, rule) {
 	sandbox.reset();
 	if (rule) sandbox.faults.set({ path: '/sendnotification', ...rule });
+}
+
+/**
+ * CPU time (user + system, ms) of n8n's main thread so far, where nodes run: one thread, so 1 ÷ its time per
+ * message bounds the messages per second, whatever the concurrency.
+ */
+function mainThreadCpuMs(pid) {
+	const stat = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	// utime and stime, fields 14 and 15 of proc(5), in clock ticks of 10 ms (USER_HZ is 100 on Linux)
+	return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 let runNumber = 0;
@@ -49,13 +68,16 @@ async function sendRun(stack, { label, count, sender, rule }) {
 	const created = await createWorkflow(stack, workflow, { publish: true });
 	const url = await waitForWebhook(`${stack.n8n.url}/webhook/${webhookPath}`, stack.logFile);
 	const memory = sampleMemory(stack.n8n.pid, 50);
+	const cpuBefore = mainThreadCpuMs(stack.n8n.pid);
 	const started = Date.now();
 	await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
 	const wallMs = Date.now() - started;
+	const cpuMs = mainThreadCpuMs(stack.n8n.pid) - cpuBefore;
 	const { startMiB, peakMiB } = memory.stop();
 	await stack.api.unpublishWorkflow(created.id);
 	const execution = await finishedExecution(stack, created.id);
 	const run = execution.data?.resultData?.runData?.Send?.[0];
+	if (sender.type === workflows.ourSender().type) ourRuns.push(label);
 	const stats = stack.sandbox.stats({ path: '/sendnotification' });
 	const delivered = stack.sandbox.state.sent.length;
 	return {
@@ -70,6 +92,7 @@ async function sendRun(stack, { label, count, sender, rule }) {
 		durationMs: run?.executionTime ?? wallMs,
 		wallMs,
 		maxPerSecond: stats.maxPerWindow,
+		cpuMsPerMessage: cpuMs / count,
 		memoryMiB: { start: Math.round(startMiB), peak: Math.round(peakMiB), added: Math.round(peakMiB - startMiB) },
 	};
 }
@@ -111,12 +134,15 @@ async function triggerRun(stack, label, trigger, webhookPath, payloads) {
 	}
 	await stack.api.unpublishWorkflow(created.id);
 	const ends = executions.map((execution) => Date.parse(execution.stoppedAt)).sort((a, b) => a - b);
+	const starts = executions.map((execution) => Date.parse(execution.startedAt)).sort((a, b) => a - b);
 	const toEnd = posted.map((start, index) => (ends[index] ?? NaN) - start);
+	const toStart = posted.map((start, index) => (starts[index] ?? NaN) - start);
 	return {
 		label,
 		events: payloads.length,
 		executions: executions.length,
 		answerMs: median(answered),
+		toExecutionStartMs: median(toStart),
 		toExecutionEndMs: median(toEnd),
 		meanToExecutionEndMs: mean(toEnd),
 	};
@@ -222,28 +248,45 @@ const SECTION_RUNS = {
 	uncapped: async ({ stack, results, progress, http }) => {
 		const uncapped = [];
 		const concurrency = require(path.join(REPO_DIR, 'dist', 'nodes', 'shared', 'pacing.js')).SENDING_DEFAULTS.maxConcurrentRequests;
-		for (const [label, sender] of [
-			['Cunnekt node, 1,000/s', () => workflows.ourSender({ maxRequestsPerSecond: 1000 })],
-			['HTTP Request, defaults', http],
+		const ceilingOf = (inFlight) => Math.min(1000, inFlight / (LATENCY_MS / 1000));
+		for (const [label, sender, inFlight] of [
+			['Cunnekt node, 1,000/s', () => workflows.ourSender({ maxRequestsPerSecond: 1000 }), concurrency],
+			[
+				'Cunnekt node, 1,000/s, 1,000 concurrent',
+				() => workflows.ourSender({ maxRequestsPerSecond: 1000, maxConcurrentRequests: 1000 }),
+				1000,
+			],
+			['HTTP Request + Cunnekt credential, defaults', () => workflows.httpSender(stack.sandbox, undefined, { credential: true }), SENDS],
+			['HTTP Request, defaults', http, SENDS],
 		]) {
 			progress(`${SENDS} sends, uncapped sandbox: ${label}`);
 			const run = await sendRun(stack, { label, count: SENDS, sender: sender(), rule: { latencyMs: LATENCY_MS } });
-			uncapped.push({ ...run, perSecond: Math.round(run.delivered / (run.durationMs / 1000)) });
+			const perSecond = Math.round(run.delivered / (run.durationMs / 1000));
+			uncapped.push({ ...run, perSecond, ceiling: ceilingOf(inFlight), share: perSecond / ceilingOf(inFlight) });
 		}
-		const ceiling = Math.min(1000, concurrency / (LATENCY_MS / 1000));
+		const ceiling = ceilingOf(concurrency);
 		results.uncapped = { ceiling, runs: uncapped };
 		console.log(
 			table(
-				`${SENDS} sends, uncapped sandbox, ${LATENCY_MS} ms latency: messages per second against min(cap 1,000, concurrency ${concurrency} ÷ ${LATENCY_MS} ms) = ${ceiling}`,
+				`${SENDS} sends, uncapped sandbox, ${LATENCY_MS} ms latency: messages per second against min(cap 1,000, concurrency ÷ ${LATENCY_MS} ms) (${ceiling} at the default concurrency ${concurrency}); the CPU time of n8n's main thread (where nodes run) per message, and the rate that time allows`,
 				[
 					['sender', 'label'],
 					['delivered', 'delivered'],
 					['duration s', 'duration'],
 					['messages/s', 'perSecond'],
-					['÷ ceiling', 'share'],
+					['ceiling', 'ceiling'],
+					['÷ ceiling', 'shareText'],
 					['busiest second', 'maxPerSecond'],
+					['n8n main thread ms/message', 'cpu'],
+					['1 ÷ that', 'cpuCeiling'],
 				],
-				uncapped.map((run) => ({ ...run, duration: seconds(run.durationMs), share: (run.perSecond / ceiling).toFixed(2) })),
+				uncapped.map((run) => ({
+					...run,
+					duration: seconds(run.durationMs),
+					shareText: run.share.toFixed(2),
+					cpu: run.cpuMsPerMessage.toFixed(2),
+					cpuCeiling: Math.round(1000 / run.cpuMsPerMessage),
+				})),
 			),
 		);
 	},
@@ -284,6 +327,7 @@ const SECTION_RUNS = {
 		results.trigger = {
 			runs: triggers,
 			answerRatio: ourTriggerRun.answerMs / webhookRun.answerMs,
+			startRatio: ourTriggerRun.toExecutionStartMs / webhookRun.toExecutionStartMs,
 			ratio: ourTriggerRun.toExecutionEndMs / webhookRun.toExecutionEndMs,
 			normalisedPerSecond: normaliseRate(),
 		};
@@ -294,12 +338,13 @@ const SECTION_RUNS = {
 					['trigger', 'label'],
 					['executions', 'executions'],
 					['POST answered ms', 'answerMs'],
+					['POST to execution start ms', 'toExecutionStartMs'],
 					['POST to execution end ms', 'toExecutionEndMs'],
 				],
 				triggers,
 			),
 		);
-		console.log(`  our trigger ÷ Webhook node: POST answered ${results.trigger.answerRatio.toFixed(2)}, POST to execution end ${results.trigger.ratio.toFixed(2)}`);
+		console.log(`  our trigger ÷ Webhook node: POST to execution start ${results.trigger.startRatio.toFixed(2)}, POST to execution end ${results.trigger.ratio.toFixed(2)}, POST answered ${results.trigger.answerRatio.toFixed(2)}`);
 		console.log(`  events normalised per second in process: ${results.trigger.normalisedPerSecond}`);
 	},
 	loading: async ({ stack, results, progress, http }) => {
@@ -309,23 +354,80 @@ const SECTION_RUNS = {
 	},
 };
 
-async function main() {
-	const build = !process.argv.includes('--no-build');
-	const started = Date.now();
-	const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, n8n ${N8N_VERSION} on Node ${NODE_VERSION}`;
-	console.log(`Benchmark${QUICK ? ' (quick)' : ''}: ${machine}`);
+/** After n8n has stopped (and written its profile): for each run of our node, whose code the main thread ran. */
+function printProfile() {
+	const file = fs.existsSync(PROFILE_DIR) ? mainThreadProfile(PROFILE_DIR) : undefined;
+	if (!file) {
+		console.log('\nprofile: n8n wrote no CPU profile');
+		return undefined;
+	}
+	const stretches = sendingProfiles(file);
+	const runs = stretches.map((stretch, index) => ({ label: ourRuns[index] ?? `run ${index + 1}`, ...stretch }));
+	for (const run of runs) {
+		console.log(
+			table(
+				`profile of n8n's main thread while our node sent: ${run.label} (${seconds(run.windowMs)} s, ${run.samples} samples)`,
+				[
+					['code', 'owner'],
+					['share of the time', 'percent'],
+				],
+				run.shares.filter((share) => share.share >= 0.005).map((share) => ({ ...share, percent: `${(share.share * 100).toFixed(1)}%` })),
+			),
+		);
+	}
+	console.log(`profile: ${path.relative(process.cwd(), file)}`);
+	return runs;
+}
+
+/**
+ * The sections wanted, on a fresh stack (n8n with `env`); each adds its figures to `results` and prints its table.
+ * @param {{ env?: Record<string, string>, sections: string[], results: object, build: boolean, profile: boolean, started: number }} pass
+ */
+async function runPass({ env, sections, results, build, profile, started }) {
+	if (profile) fs.rmSync(PROFILE_DIR, { recursive: true, force: true });
 	const stack = await startStack({
 		dir: path.join(BENCH_DIR, 'run'),
 		build,
+		env,
+		nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : undefined,
 		step: (name) => console.log(`  setup: ${name}…`),
 	});
-	const results = { date: new Date().toISOString(), machine, quick: QUICK, latencyMs: LATENCY_MS };
 	try {
 		const progress = (what) => console.log(`  ${what}… (${seconds(Date.now() - started)} s)`);
 		const http = () => workflows.httpSender(stack.sandbox);
-		for (const [name, run] of Object.entries(SECTION_RUNS)) if (wanted(name)) await run({ stack, results, progress, http });
+		for (const name of sections) await SECTION_RUNS[name]({ stack, results, progress, http });
 	} finally {
 		await stack.stop();
+	}
+}
+
+/** The sections where n8n's expression isolates weigh most, measured again without them (the legacy engine). */
+const LEGACY_SECTIONS = ['uncapped', 'trigger'];
+
+async function main() {
+	const build = !process.argv.includes('--no-build');
+	const started = Date.now();
+	const engine = process.env.N8N_EXPRESSION_ENGINE ?? 'vm (n8n\'s default)';
+	const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, n8n ${N8N_VERSION} on Node ${NODE_VERSION}, expression engine ${engine}`;
+	console.log(`Benchmark${QUICK ? ' (quick)' : ''}: ${machine}`);
+	const results = { date: new Date().toISOString(), machine, quick: QUICK, latencyMs: LATENCY_MS };
+	const sections = Object.keys(SECTION_RUNS).filter(wanted);
+	await runPass({ sections, results, build, profile: PROFILE, started });
+	if (PROFILE) results.profile = printProfile();
+	// n8n's default engine takes an expression isolate for every expression and for every webhook call of a trigger
+	// other than its own Webhook node: the same sections once more without, to show what the node itself costs.
+	const legacySections = sections.filter((name) => LEGACY_SECTIONS.includes(name));
+	if (process.env.N8N_EXPRESSION_ENGINE === undefined && legacySections.length > 0) {
+		console.log('\nThe same again with N8N_EXPRESSION_ENGINE=legacy (n8n without expression isolates):');
+		results.legacyEngine = {};
+		await runPass({
+			env: { N8N_EXPRESSION_ENGINE: 'legacy' },
+			sections: legacySections,
+			results: results.legacyEngine,
+			build: false,
+			profile: false,
+			started,
+		});
 	}
 	fs.mkdirSync(BENCH_DIR, { recursive: true });
 	const file = path.join(BENCH_DIR, `bench-${results.date.replace(/[:.]/g, '-')}.json`);

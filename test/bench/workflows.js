@@ -39,22 +39,31 @@ function ourSender(sendingOptions = {}) {
 	});
 }
 
-/** n8n's HTTP Request node posting what our node posts; batching {batchSize, batchInterval} or none (its default). */
-function httpSender(sandbox, batching) {
+/**
+ * n8n's HTTP Request node posting what our node posts; batching {batchSize, batchInterval} or none (its default).
+ * The API key goes as a plain header, or, with `credential`, through our Cunnekt credential (n8n's "Predefined
+ * Credential Type"), which makes n8n evaluate the credential's header expression per request as it does for our node.
+ */
+function httpSender(sandbox, batching, { credential = false } = {}) {
+	const authentication = credential
+		? { authentication: 'predefinedCredentialType', nodeCredentialType: 'cunnektApi' }
+		: { sendHeaders: true, headerParameters: { parameters: [{ name: 'API-KEY', value: sandbox.apiKey }] } };
 	return node(
 		'Send',
 		'n8n-nodes-base.httpRequest',
 		{
 			method: 'POST',
 			url: `${sandbox.baseUrl}/sendnotification`,
-			sendHeaders: true,
-			headerParameters: { parameters: [{ name: 'API-KEY', value: sandbox.apiKey }] },
+			...authentication,
 			sendBody: true,
 			specifyBody: 'json',
 			jsonBody: `={{ JSON.stringify({ mobile: $json.mobile, templateid: '${TEMPLATE_ID}' }) }}`,
 			options: batching ? { batching: { batch: batching } } : {},
 		},
-		{ typeVersion: 4.2 },
+		{
+			typeVersion: 4.2,
+			...(credential ? { credentials: { cunnektApi: { id: 'set-on-import', name: 'Cunnekt' } } } : {}),
+		},
 	);
 }
 

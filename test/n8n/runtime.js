@@ -326,10 +326,11 @@ function n8nEnv(install, { userFolder, port, brokerPort, env = {} }) {
  * @param {{
  *   install: N8nInstall, userFolder: string, port?: number, brokerPort?: number, command?: string[],
  *   env?: Record<string, string>, logFile?: string, readyPath?: string | null, readyLog?: RegExp, timeoutMs?: number,
+ *   nodeArgs?: string[],
  * }} options
  *   command: ['start'] (default), ['worker'], ['webhook']…; readyPath: the GET that must answer JSON ('/healthz'
  *   for a webhook processor); null for a process that serves no HTTP (a worker): it is ready once its log matches
- *   readyLog (default: "n8n worker is now ready").
+ *   readyLog (default: "n8n worker is now ready"). nodeArgs: options for Node itself, before n8n's script.
  * @returns {Promise<N8nProcess>}
  */
 async function startN8n(options) {
@@ -340,7 +341,7 @@ async function startN8n(options) {
 	const logFile = options.logFile ?? path.join(userFolder, 'n8n.log');
 	fs.mkdirSync(path.dirname(logFile), { recursive: true });
 	const out = fs.openSync(logFile, 'a');
-	const child = spawn(install.nodeBin, [install.n8nBin, ...command], {
+	const child = spawn(install.nodeBin, [...(options.nodeArgs ?? []), install.n8nBin, ...command], {
 		cwd: userFolder,
 		env: n8nEnv(install, { userFolder, port, brokerPort, env: options.env }),
 		stdio: ['ignore', out, out],

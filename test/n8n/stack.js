@@ -15,12 +15,13 @@ const CREDENTIAL_NAME = 'Cunnekt sandbox';
 /**
  * @param {{
  *   dir: string, n8nPort?: number, sandboxPort?: number, env?: Record<string, string>, build?: boolean,
- *   step?: (name: string) => void, log?: (message: string) => void,
+ *   nodeArgs?: string[], step?: (name: string) => void, log?: (message: string) => void,
  * }} options
  *   dir: everything of this run (the packed tarball, the user folder, n8n's log), wiped first.
+ *   nodeArgs: options for n8n's Node (the benchmark's --profile passes --cpu-prof).
  *   step: called with each step's name before it runs, so a failure can say which one broke.
  */
-async function startStack({ dir, n8nPort, sandboxPort, env, build = true, step = () => undefined, log }) {
+async function startStack({ dir, n8nPort, sandboxPort, env, nodeArgs, build = true, step = () => undefined, log }) {
 	/** @type {Array<() => Promise<unknown>>} */
 	const stops = [];
 	const stack = {
@@ -55,6 +56,7 @@ async function startStack({ dir, n8nPort, sandboxPort, env, build = true, step =
 			port: n8nPort ? await runtime.freePort(n8nPort) : undefined,
 			logFile: stack.logFile,
 			env: stack.env,
+			nodeArgs,
 		});
 		stops.push(() => stack.n8n.stop());
 		await setupInstance(stack, stack.n8n, stack.sandbox, step);
