@@ -290,14 +290,21 @@ const SECTION_RUNS = {
 			),
 		);
 	},
-	memory: async ({ stack, results, progress, http }) => {
+	memory: async ({ results, progress, freshStack }) => {
 		const memory = [];
+		// each sender in an n8n of its own: n8n keeps the memory a run took, so a second run in the same process
+		// would start from the first one's peak
 		for (const [label, sender] of [
 			['Cunnekt node, 1,000/s', () => workflows.ourSender({ maxRequestsPerSecond: 1000 })],
-			['HTTP Request, defaults', http],
+			['HTTP Request, defaults', (stack) => workflows.httpSender(stack.sandbox)],
 		]) {
-			progress(`${MANY} sends (memory): ${label}`);
-			memory.push(await sendRun(stack, { label, count: MANY, sender: sender(), rule: { latencyMs: LATENCY_MS } }));
+			progress(`${MANY} sends (memory), in a fresh n8n: ${label}`);
+			const stack = await freshStack();
+			try {
+				memory.push(await sendRun(stack, { label, count: MANY, sender: sender(stack), rule: { latencyMs: LATENCY_MS } }));
+			} finally {
+				await stack.stop();
+			}
 		}
 		results.memory = memory;
 		console.log(
@@ -395,7 +402,9 @@ async function runPass({ env, sections, results, build, profile, started }) {
 	try {
 		const progress = (what) => console.log(`  ${what}… (${seconds(Date.now() - started)} s)`);
 		const http = () => workflows.httpSender(stack.sandbox);
-		for (const name of sections) await SECTION_RUNS[name]({ stack, results, progress, http });
+		const freshStack = async () =>
+			await startStack({ dir: path.join(BENCH_DIR, 'fresh'), build: false, env, step: (name) => console.log(`    fresh n8n: ${name}…`) });
+		for (const name of sections) await SECTION_RUNS[name]({ stack, results, progress, http, freshStack });
 	} finally {
 		await stack.stop();
 	}
