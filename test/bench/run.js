@@ -109,50 +109,57 @@ async function finishedExecution(stack, workflowId) {
 
 /**
  * The trigger's cost: the same payloads posted one at a time to our trigger and to n8n's Webhook node (each followed
- * by a No Operation node); per event, the time from the POST to its answer and to its execution's end.
+ * by a No Operation node), taking turns (event by event, in alternating order) so that the machine's changing load
+ * weighs on both alike; per event, the time from the POST to its answer and to its execution's start and end.
+ * @param {Array<{ label: string, trigger: object, webhookPath: string }>} entries
  */
-async function triggerRun(stack, label, trigger, webhookPath, payloads) {
+async function triggerRuns(stack, entries, payloads) {
 	stack.sandbox.reset();
-	// created without our credential: the trigger needs none, and n8n's Webhook node has none
-	const created = await stack.api.createWorkflow(workflows.triggerWorkflow(`bench: ${label}`, trigger));
-	await stack.api.publishWorkflow(created.id);
-	const url = await waitForWebhook(`${stack.n8n.url}/webhook/${webhookPath}`, stack.logFile);
-	const posted = [];
-	const answered = [];
-	for (const payload of payloads) {
-		const started = Date.now();
-		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
-		await response.text();
-		posted.push(started);
-		answered.push(Date.now() - started);
+	const runs = [];
+	for (const entry of entries) {
+		// created without our credential: the trigger needs none, and n8n's Webhook node has none
+		const created = await stack.api.createWorkflow(workflows.triggerWorkflow(`bench: ${entry.label}`, entry.trigger));
+		await stack.api.publishWorkflow(created.id);
+		const url = await waitForWebhook(`${stack.n8n.url}/webhook/${entry.webhookPath}`, stack.logFile);
+		runs.push({ ...entry, workflowId: created.id, url, posted: [], answered: [] });
 	}
-	let executions = [];
-	for (let attempt = 0; attempt < 600; attempt++) {
-		executions = await stack.api.allExecutions({ workflowId: created.id, includeData: 'false' });
-		if (executions.length >= payloads.length && executions.every((execution) => execution.status === 'success')) break;
-		await new Promise((resolve) => setTimeout(resolve, 200));
+	for (const [index, payload] of payloads.entries()) {
+		for (const run of index % 2 === 0 ? runs : [...runs].reverse()) {
+			const posted = Date.now();
+			const started = performance.now();
+			const response = await fetch(run.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
+			await response.text();
+			run.answered.push(performance.now() - started);
+			run.posted.push(posted);
+		}
 	}
-	await stack.api.unpublishWorkflow(created.id);
-	const ends = executions.map((execution) => Date.parse(execution.stoppedAt)).sort((a, b) => a - b);
-	const starts = executions.map((execution) => Date.parse(execution.startedAt)).sort((a, b) => a - b);
-	const toEnd = posted.map((start, index) => (ends[index] ?? NaN) - start);
-	const toStart = posted.map((start, index) => (starts[index] ?? NaN) - start);
-	return {
-		label,
-		events: payloads.length,
-		executions: executions.length,
-		answerMs: median(answered),
-		toExecutionStartMs: median(toStart),
-		toExecutionEndMs: median(toEnd),
-		meanToExecutionEndMs: mean(toEnd),
-	};
+	const results = [];
+	for (const run of runs) {
+		let executions = [];
+		for (let attempt = 0; attempt < 600; attempt++) {
+			executions = await stack.api.allExecutions({ workflowId: run.workflowId, includeData: 'false' });
+			if (executions.length >= payloads.length && executions.every((execution) => execution.status === 'success')) break;
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+		await stack.api.unpublishWorkflow(run.workflowId);
+		const ends = executions.map((execution) => Date.parse(execution.stoppedAt)).sort((a, b) => a - b);
+		const starts = executions.map((execution) => Date.parse(execution.startedAt)).sort((a, b) => a - b);
+		results.push({
+			label: run.label,
+			events: payloads.length,
+			executions: executions.length,
+			answerMs: median(run.answered),
+			toExecutionStartMs: median(run.posted.map((posted, index) => (starts[index] ?? NaN) - posted)),
+			toExecutionEndMs: median(run.posted.map((posted, index) => (ends[index] ?? NaN) - posted)),
+		});
+	}
+	return results;
 }
 
 const median = (values) => {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.floor(sorted.length / 2)];
 };
-const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 /** Payloads of distinct inbound text messages, as Cunnekt posts them (from the sandbox's webhook sender). */
 function inboundPayloads(count) {
@@ -325,13 +332,17 @@ const SECTION_RUNS = {
 		);
 	},
 	trigger: async ({ stack, results, progress, http }) => {
-		progress(`trigger overhead: ${TRIGGER_EVENTS} events to each trigger, one at a time`);
+		progress(`trigger overhead: ${TRIGGER_EVENTS} events to each trigger, one at a time, the triggers taking turns`);
 		const payloads = inboundPayloads(TRIGGER_EVENTS);
 		const cunnektTrigger = workflows.ourTrigger();
-		const triggers = [
-			await triggerRun(stack, 'Cunnekt Trigger', cunnektTrigger, `${cunnektTrigger.webhookId}/webhook`, payloads),
-			await triggerRun(stack, 'Webhook node', workflows.webhookTrigger('bench-webhook'), 'bench-webhook', payloads),
-		];
+		const triggers = await triggerRuns(
+			stack,
+			[
+				{ label: 'Cunnekt Trigger', trigger: cunnektTrigger, webhookPath: `${cunnektTrigger.webhookId}/webhook` },
+				{ label: 'Webhook node', trigger: workflows.webhookTrigger('bench-webhook'), webhookPath: 'bench-webhook' },
+			],
+			payloads,
+		);
 		const [ourTriggerRun, webhookRun] = triggers;
 		results.trigger = {
 			runs: triggers,
@@ -342,7 +353,7 @@ const SECTION_RUNS = {
 		};
 		console.log(
 			table(
-				`trigger: ${TRIGGER_EVENTS} inbound messages posted one at a time (medians)`,
+				`trigger: ${TRIGGER_EVENTS} inbound messages posted one at a time to each, the two taking turns (medians)`,
 				[
 					['trigger', 'label'],
 					['executions', 'executions'],
@@ -350,7 +361,7 @@ const SECTION_RUNS = {
 					['POST to execution start ms', 'toExecutionStartMs'],
 					['POST to execution end ms', 'toExecutionEndMs'],
 				],
-				triggers,
+				triggers.map((run) => ({ ...run, answerMs: run.answerMs.toFixed(1) })),
 			),
 		);
 		console.log(`  our trigger ÷ Webhook node: POST to execution start ${results.trigger.startRatio.toFixed(2)}, POST to execution end ${results.trigger.ratio.toFixed(2)}, POST answered ${results.trigger.answerRatio.toFixed(2)}`);
