@@ -81,7 +81,7 @@ async function startSandbox(options = {}) {
 	const sandbox = {
 		apiKey,
 		state: createState(),
-		/** every API request: { method, path, query, headers, body, rawBody, at, status?, doneAt?, fault? } */
+		/** every API request: { method, path, query, headers, body, rawBody, at, startedAt, status?, doneAt?, endedAt?, fault? } */
 		requests: [],
 		/**
 		 * hooks other modules add: (req, sandbox) => answer | 'handled' | undefined, tried before the route (faults).
@@ -145,6 +145,8 @@ async function startSandbox(options = {}) {
 				rawBody,
 				malformed,
 				at: Date.now(),
+				// the same moments to a fraction of a millisecond, for counting what overlapped (see stats.js)
+				startedAt: performance.now(),
 				socket: req.socket,
 				res,
 			};
@@ -162,6 +164,7 @@ async function startSandbox(options = {}) {
 			// For the record: the status answered, and when the exchange ended (answered, reset or abandoned).
 			res.on('close', () => {
 				recorded.doneAt = Date.now();
+				recorded.endedAt = performance.now();
 				if (res.headersSent) recorded.status = res.statusCode;
 			});
 

@@ -18,12 +18,16 @@ function maxPerWindow(times, windowMs) {
 	return most;
 }
 
-/** The most requests between arrival and the end of their exchange at the same moment. */
+/**
+ * The most requests between arrival and the end of their exchange at the same moment. On the clock of fractions of a
+ * millisecond when the record has it: in whole milliseconds a request answered within the millisecond it came in
+ * would end as it starts and never count as in flight.
+ */
 function maxInFlight(requests) {
 	const events = [];
 	for (const request of requests) {
-		events.push([request.at, 1]);
-		events.push([request.doneAt ?? Infinity, -1]);
+		events.push([request.startedAt ?? request.at, 1]);
+		events.push([request.endedAt ?? request.doneAt ?? Infinity, -1]);
 	}
 	events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 	let current = 0;
