@@ -16,7 +16,8 @@ export const MAX_WAIT_MS = 60_000;
  * - notSent: nothing reached Cunnekt (refused, DNS, reset while connecting): safe to send again.
  * - unknownOutcome: the request left and no answer came (timeout, reset after sending): it may have been sent.
  * - cancelled: the execution was stopped.
- * - local: it never reached the network (an invalid URL, a blocked address): sending again changes nothing.
+ * - local: it never reached Cunnekt and never will as it is (an invalid URL, a blocked address, a host name that does
+ *   not exist): sending again changes nothing.
  */
 export type ConnectionOutcome = 'notSent' | 'unknownOutcome' | 'cancelled' | 'local';
 
@@ -27,10 +28,16 @@ export interface ConnectionFailure {
 	reason: string;
 }
 
+/**
+ * A host name the DNS says does not exist: a mistyped Base URL, as a rule. Not sent, but not worth retrying either:
+ * five retries would make the user wait half a minute for the same answer. (EAI_AGAIN, a DNS server that did not
+ * answer, is retried.)
+ */
+const NO_SUCH_HOST = 'ENOTFOUND';
 /** Errors from connect() or the DNS lookup: the request was never written. */
 const NOT_CONNECTED_CODES = new Set([
 	'ECONNREFUSED',
-	'ENOTFOUND',
+	NO_SUCH_HOST,
 	'EAI_AGAIN',
 	'EHOSTUNREACH',
 	'ENETUNREACH',
@@ -83,7 +90,7 @@ const stringsOf = (chain: Link[], key: string) =>
 
 /**
  * Tells "never sent" from "outcome unknown" for a request that got no answer. Sent-or-not is decided, in order, by:
- * connect/DNS error codes or syscalls (the request is written only once connected); a TLS handshake that failed;
+ * a host that does not exist (never sent, and not retried), connect/DNS error codes or syscalls (the request is written only once connected); a TLS handshake that failed;
  * then the socket's count of bytes handed to the system (0: nothing left). Anything else had left: unknown.
  */
 export function classifyConnectionFailure(error: unknown): ConnectionFailure {
@@ -95,6 +102,7 @@ export function classifyConnectionFailure(error: unknown): ConnectionFailure {
 	const cancelled =
 		codes.includes('ERR_CANCELED') || stringsOf(chain, 'name').some((name) => ['CanceledError', 'AbortError'].includes(name));
 	if (cancelled) return { outcome: 'cancelled', timedOut: false, reason };
+	if (codes.includes(NO_SUCH_HOST)) return { outcome: 'local', timedOut: false, reason };
 	const dispatched = bytesDispatched(chain);
 	const notSent =
 		codes.some((code) => NOT_CONNECTED_CODES.has(code)) ||

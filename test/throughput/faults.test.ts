@@ -3,6 +3,7 @@
  * Every input yields exactly one output (a success or an error with exact words), in order with its pairedItem, and
  * nothing that went through the first time is sent twice.
  */
+import dns from 'dns';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { WHATSAPP_EXPLANATIONS } from '../../nodes/shared/errors';
@@ -269,6 +270,40 @@ describe('connections that fail before the request is sent', () => {
 			),
 		);
 		expect(error?.description).toBe('Check the Base URL in the Cunnekt credential and that the server is reachable.');
+	});
+
+	it('are not retried when the host name does not exist (a mistyped Base URL): the error comes at once', async () => {
+		// The DNS answer is made up here, for the reserved .invalid domain only, so no query leaves this machine.
+		const realLookup = dns.lookup;
+		const lookup = jest.spyOn(dns, 'lookup').mockImplementation(((hostname: string, ...rest: unknown[]) => {
+			const callback = rest[rest.length - 1] as (error: NodeJS.ErrnoException) => void;
+			if (!hostname.endsWith('.invalid')) return (realLookup as (...args: unknown[]) => void)(hostname, ...rest);
+			const error: NodeJS.ErrnoException = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
+				code: 'ENOTFOUND',
+				syscall: 'getaddrinfo',
+			});
+			process.nextTick(callback, error);
+		}) as unknown as typeof dns.lookup);
+		try {
+			const { error, items } = await sendTexts(2, {
+				baseUrl: 'http://app2.cunnekt.invalid/v1',
+				sendingOptions: { maxRetries: 5 },
+				continueOnFail: true,
+			});
+			expect(error).toBeUndefined();
+			const failure = {
+				error: 'Could not reach Cunnekt at http://app2.cunnekt.invalid/v1/: getaddrinfo ENOTFOUND app2.cunnekt.invalid',
+				description: 'Check the Base URL in the Cunnekt credential and that the server is reachable.',
+			};
+			expect(items).toEqual([
+				{ json: failure, pairedItem: { item: 0 } },
+				{ json: failure, pairedItem: { item: 1 } },
+			]);
+			// one lookup per item: no retries
+			expect(lookup.mock.calls.filter(([hostname]) => hostname === 'app2.cunnekt.invalid')).toHaveLength(2);
+		} finally {
+			lookup.mockRestore();
+		}
 	});
 
 	it('deliver once Cunnekt is back', async () => {

@@ -74,17 +74,29 @@ describe('classifyConnectionFailure (real errors)', () => {
 		});
 	});
 
-	it('DNS failures and resets while connecting: never sent', () => {
-		const dns = Object.assign(new Error('getaddrinfo ENOTFOUND app2.cunnekt.invalid'), {
-			code: 'ENOTFOUND',
+	it('a DNS server that did not answer, and resets while connecting: never sent', () => {
+		const dns = Object.assign(new Error('getaddrinfo EAI_AGAIN app2.cunnekt.com'), {
+			code: 'EAI_AGAIN',
 			syscall: 'getaddrinfo',
 		});
-		expect(classifyConnectionFailure(wrapped({ code: 'ENOTFOUND', cause: dns })).outcome).toBe('notSent');
+		expect(classifyConnectionFailure(wrapped({ code: 'EAI_AGAIN', cause: dns })).outcome).toBe('notSent');
 		const resetOnConnect = Object.assign(new Error('connect ECONNRESET 127.0.0.1:1'), {
 			code: 'ECONNRESET',
 			syscall: 'connect',
 		});
 		expect(classifyConnectionFailure(wrapped(resetOnConnect)).outcome).toBe('notSent');
+	});
+
+	it('a host name that does not exist: never sent, and nothing to retry', () => {
+		const dns = Object.assign(new Error('getaddrinfo ENOTFOUND app2.cunnekt.invalid'), {
+			code: 'ENOTFOUND',
+			syscall: 'getaddrinfo',
+		});
+		expect(classifyConnectionFailure(wrapped({ code: 'ENOTFOUND', cause: dns }))).toEqual({
+			outcome: 'local',
+			timedOut: false,
+			reason: 'getaddrinfo ENOTFOUND app2.cunnekt.invalid',
+		});
 	});
 
 	it('a reset with nothing of the request handed to the system: never sent', () => {
