@@ -6,10 +6,11 @@ import { startSandbox } from '../helpers/sandbox';
 import type { Sandbox } from '../helpers/sandbox';
 
 const KEY = 'cred-key-5e8d21';
+const REVOKED_KEY = 'cred-key-revoked-7a90';
 let sandbox: Sandbox;
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ apiKey: KEY });
+	sandbox = await startSandbox({ apiKey: KEY, revokedKeys: [REVOKED_KEY] });
 });
 afterAll(async () => await sandbox.close());
 beforeEach(() => sandbox.reset());
@@ -45,6 +46,15 @@ describe('Cunnekt API credential test (as n8n\'s credential dialog runs it)', ()
 			message: 'Invalid API key: check the API Key (Cunnekt → API Settings)',
 		});
 		expect(new Set(sandbox.requests.map((request) => request.headers['api-key']))).toEqual(new Set(['not-the-key-42']));
+	});
+
+	it('says the key was refused for a revoked key (403)', async () => {
+		const result = await testCredential({ apiKey: REVOKED_KEY, baseUrl: sandbox.baseUrl });
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'The API key was refused (revoked or without API access)',
+		});
+		expect(sandbox.requests.map((request) => [request.path, request.status])).toEqual([['/templates', 403]]);
 	});
 
 	it('says there is no Cunnekt API at a wrong base URL (the host answers 404)', async () => {

@@ -78,10 +78,12 @@ export interface SandboxStats {
 }
 
 const { startSandbox: start } = require('../sandbox/server') as {
-	startSandbox(options?: { port?: number; apiKey?: string }): Promise<Sandbox>;
+	startSandbox(options?: { port?: number; apiKey?: string; revokedKeys?: string[] }): Promise<Sandbox>;
 };
 
-export async function startSandbox(options: { apiKey?: string; port?: number } = {}): Promise<Sandbox> {
+export async function startSandbox(
+	options: { apiKey?: string; port?: number; revokedKeys?: string[] } = {},
+): Promise<Sandbox> {
 	return await start({ port: 0, ...options });
 }
 

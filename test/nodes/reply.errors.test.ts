@@ -114,6 +114,24 @@ describe('Reply: the API key never appears in what a run shows', () => {
 		expect(seen(result)).not.toContain(REPLY_TEST_KEY);
 	});
 
+	it('a revoked key (403), stopping the run, with what to do', async () => {
+		const revokedKey = 'sk-REVOKED-81c4-unmistakable-2267';
+		const sandbox = await startSandbox({ apiKey: REPLY_TEST_KEY, revokedKeys: [revokedKey] });
+		try {
+			sandbox.openWindow(SEED_MOBILE);
+			const result = await runReply(sandbox, 'sendText', { text: 'Hello' }, { apiKey: revokedKey });
+			expect(result.error?.message).toBe('API key revoked');
+			expect(result.error?.description).toBe(
+				'The API key was refused (revoked or without access): check the Cunnekt credential.',
+			);
+			expect(sandbox.requests.map((request) => request.status)).toEqual([403]);
+			expect(sandbox.state.sent).toEqual([]);
+			expect(seen(result)).not.toContain(revokedKey);
+		} finally {
+			await sandbox.close();
+		}
+	});
+
 	it('a wrong key that the server echoes, stopping the run', async () => {
 		const { sandbox } = context;
 		const wrongKey = 'sk-WRONG-2Kc7-unmistakable-1904';

@@ -16,6 +16,7 @@ function whatsappError(status, code, title, details) {
 const answers = {
 	missingKey: () => ({ status: 401, body: { status: 'error', message: 'API-KEY header is missing' } }),
 	invalidKey: () => ({ status: 401, body: { status: 'error', message: 'Invalid API key' } }),
+	revokedKey: () => ({ status: 403, body: { status: 'error', message: 'API key revoked' } }),
 	malformed: (why) => ({ status: 400, body: { status: 'error', message: `Malformed request: ${why}` } }),
 	notFound: (what) => ({ status: 404, body: { status: 'error', message: `${what} not found` } }),
 	windowClosed: () =>

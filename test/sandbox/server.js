@@ -70,11 +70,13 @@ function send(res, answer) {
 }
 
 /**
- * Starts a sandbox. Options: port (0 = a free one), apiKey, host (always loopback).
+ * Starts a sandbox. Options: port (0 = a free one), apiKey, revokedKeys (keys answered 403, as Cunnekt answers a
+ * revoked key), host (always loopback).
  * @returns {Promise<Sandbox>}
  */
 async function startSandbox(options = {}) {
 	const apiKey = options.apiKey ?? 'sandbox-api-key';
+	const revokedKeys = new Set(options.revokedKeys ?? []);
 	const api = createRouter();
 	const control = createRouter();
 	/** @type {any} */
@@ -106,6 +108,7 @@ async function startSandbox(options = {}) {
 		handle: async (request) => {
 			const key = request.headers['api-key'];
 			if (key === undefined || key === '') return answers.missingKey();
+			if (revokedKeys.has(key)) return answers.revokedKey();
 			if (key !== apiKey) return answers.invalidKey();
 			if (request.malformed) return answers.malformed('the body is not valid JSON');
 			const found = api.find(request.method, request.path);
