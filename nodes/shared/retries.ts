@@ -13,7 +13,7 @@ export const MAX_WAIT_MS = 60_000;
 
 /**
  * How a request without an answer ended.
- * - notSent: nothing reached Cunnekt (refused, DNS, reset while connecting): safe to send again.
+ * - notSent: nothing reached Cunnekt (refused, no answer from the DNS, reset while connecting): safe to send again.
  * - unknownOutcome: the request left and no answer came (timeout, reset after sending): it may have been sent.
  * - cancelled: the execution was stopped.
  * - local: it never reached Cunnekt and never will as it is (an invalid URL, a blocked address, a host name that does
@@ -90,8 +90,9 @@ const stringsOf = (chain: Link[], key: string) =>
 
 /**
  * Tells "never sent" from "outcome unknown" for a request that got no answer. Sent-or-not is decided, in order, by:
- * a host that does not exist (never sent, and not retried), connect/DNS error codes or syscalls (the request is written only once connected); a TLS handshake that failed;
- * then the socket's count of bytes handed to the system (0: nothing left). Anything else had left: unknown.
+ * a host name that does not exist (never sent, and not retried); connect/DNS error codes or syscalls (the request is
+ * written only once connected); a TLS handshake that failed; then the socket's count of bytes handed to the system
+ * (0: nothing left). Anything else had left: unknown.
  */
 export function classifyConnectionFailure(error: unknown): ConnectionFailure {
 	const chain = chainOf(error);
