@@ -128,10 +128,28 @@ async function ensureNode({ log = defaultLog } = {}) {
 	return { nodeDir: dir, nodeBin };
 }
 
+/**
+ * Settings npm exports to the scripts it runs that belong to this repository, not to the machine: its own
+ * `.npmrc` (ignore-scripts=true, which would make `npm rebuild` build nothing) and its location. Dropped before
+ * npm runs in the cache; the user's and the machine's settings (registry, cafile, proxy) stay.
+ */
+function repositoryNpmSettings() {
+	const keys = new Set(['npm_config_local_prefix']);
+	for (const line of safeRead(path.join(REPO_DIR, '.npmrc')).split('\n')) {
+		const key = line.replace(/[#;].*$/, '').split('=')[0].trim();
+		if (key) keys.add(`npm_config_${key.replace(/-/g, '_').toLowerCase()}`);
+	}
+	return keys;
+}
+
 /** The environment for npm and n8n: Node 24 first on PATH, its own headers for native modules. */
 function nodeEnv(nodeDir, extra = {}) {
+	const repositoryOnly = repositoryNpmSettings();
+	const inherited = Object.fromEntries(
+		Object.entries(process.env).filter(([key]) => !repositoryOnly.has(key.toLowerCase()) && !/^npm_(package|lifecycle)_/i.test(key)),
+	);
 	return {
-		...process.env,
+		...inherited,
 		PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
 		npm_config_nodedir: nodeDir,
 		npm_config_update_notifier: 'false',
@@ -139,10 +157,29 @@ function nodeEnv(nodeDir, extra = {}) {
 	};
 }
 
+/** How many tarballs an install of this lockfile downloads: each name@version once, none for another platform. */
+function packagesToFetch(lock) {
+	const fits = (list, value) => !Array.isArray(list) || list.some((entry) => entry === value) || (list.every((entry) => entry.startsWith('!')) && !list.includes(`!${value}`));
+	const wanted = new Set();
+	for (const [where, entry] of Object.entries(lock)) {
+		if (!where || entry.link || !fits(entry.os, process.platform) || !fits(entry.cpu, process.arch)) continue;
+		wanted.add(`${where.slice(where.lastIndexOf('node_modules/') + 'node_modules/'.length)}@${entry.version}`);
+	}
+	return wanted.size;
+}
+
 function lockfileHash() {
 	const hash = crypto.createHash('sha256');
 	for (const file of ['package.json', 'package-lock.json']) hash.update(fs.readFileSync(path.join(RUNTIME_DIR, file)));
 	return `${NODE_VERSION} ${hash.digest('hex')}`;
+}
+
+/** What Node printed when a native module failed to load: the error's own lines, not the stack's first frame. */
+function nativeError(result) {
+	const lines = `${result.error?.message ?? ''}\n${result.stderr ?? ''}`.trim().split('\n');
+	const first = lines.findIndex((line) => /^\w*Error\b|Error:/.test(line));
+	const wanted = first >= 0 ? lines.slice(first).filter((line) => !/^\s+at /.test(line)) : lines;
+	return wanted.slice(0, 12).map((line) => `  ${line}`).join('\n');
 }
 
 /**
@@ -155,7 +192,7 @@ function installProblem(install) {
 		encoding: 'utf8',
 		timeout: 60000,
 	});
-	if (natives.status !== 0) return `its native modules do not load: ${(natives.stderr ?? '').trim().split('\n')[0]}`;
+	if (natives.status !== 0) return `its native modules do not load under Node ${NODE_VERSION}:\n${nativeError(natives)}`;
 	const result = spawnSync(install.nodeBin, [install.n8nBin, '--version'], {
 		env: nodeEnv(install.nodeDir, { N8N_USER_FOLDER: path.join(install.dir, 'version-check') }),
 		encoding: 'utf8',
@@ -189,8 +226,10 @@ async function ensureN8n({ log = defaultLog } = {}) {
 		for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(RUNTIME_DIR, file), path.join(dir, file));
 		const logFile = path.join(dir, 'install.log');
 		const env = nodeEnv(nodeDir);
-		const total = Object.keys(require(path.join(RUNTIME_DIR, 'package-lock.json')).packages).length - 1;
-		const fetched = () => (safeRead(logFile).match(/ http fetch GET 200 /g) ?? []).length;
+		// npm logs one "http fetch GET 200 <url>.tgz" per package tarball it downloads (and other GETs for metadata).
+		const lock = require(path.join(RUNTIME_DIR, 'package-lock.json')).packages;
+		const total = packagesToFetch(lock);
+		const fetched = () => new Set(safeRead(logFile).match(/ http fetch GET 200 \S+\.tgz/g) ?? []).size;
 		log(`installing n8n ${N8N_VERSION} (one time, about 3 minutes and 3 GB) into ${dir}; log: ${logFile}`);
 		// Install scripts off: optional native modules would download binaries from outside and fail the install.
 		await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http'], {
@@ -201,7 +240,8 @@ async function ensureN8n({ log = defaultLog } = {}) {
 			heartbeat: (seconds) => `still installing n8n: ${seconds} s, ${fetched()} of ${total} packages fetched`,
 		});
 		log('compiling n8n\'s native modules (sqlite3, isolated-vm) for Node 24, about a minute');
-		await run('npm', ['rebuild', 'sqlite3', 'isolated-vm'], {
+		// --ignore-scripts=false: the compile is the packages' install script, whatever setting npm was started with.
+		await run('npm', ['rebuild', '--ignore-scripts=false', '--foreground-scripts', 'sqlite3', 'isolated-vm'], {
 			cwd: dir,
 			env,
 			logFile,
