@@ -30,6 +30,20 @@ export const WHATSAPP_EXPLANATIONS: Readonly<Record<string, string>> = {
 	'403': 'The API key was refused (revoked or without access): check the Cunnekt credential.',
 };
 
+/**
+ * A value the node refuses before sending (it names the field, the limit and what was received), or a check the node
+ * makes itself; the router adds the item number and turns it into a NodeOperationError.
+ */
+export class InputError extends Error {
+	constructor(
+		message: string,
+		readonly description?: string,
+	) {
+		super(message);
+		this.name = 'InputError';
+	}
+}
+
 export interface CunnektFailure {
 	/** The HTTP status, or null when no answer arrived. */
 	httpCode: number | null;

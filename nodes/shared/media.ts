@@ -1,5 +1,5 @@
 import { ENDPOINTS } from './endpoints';
-import { InputError } from './limits';
+import { InputError } from './errors';
 import { cunnektFileRequest } from './transport';
 import type { CunnektFunctions } from './transport';
 

@@ -1,4 +1,4 @@
-import { InputError } from '../../nodes/shared/limits';
+import { InputError } from '../../nodes/shared/errors';
 import {
 	buildComponents,
 	checkComponentLimits,
@@ -6,7 +6,7 @@ import {
 	parseComponentsJson,
 	templateExpectations,
 	valuesFromSlots,
-} from '../../nodes/shared/templateComponents';
+} from '../../nodes/Cunnekt/whatsapp/templateComponents';
 import type { CunnektTemplate, TemplateComponent } from '../../nodes/shared/types';
 
 const { seededTemplates } = require('../sandbox/state') as { seededTemplates(): CunnektTemplate[] };

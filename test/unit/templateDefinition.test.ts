@@ -1,4 +1,4 @@
-import { buildTemplateDefinition, checkCategory, checkLanguage, checkTemplateDefinition } from '../../nodes/shared/templateDefinition';
+import { buildTemplateDefinition, checkCategory, checkLanguage, checkTemplateDefinition } from '../../nodes/Cunnekt/whatsapp/templateDefinition';
 import type { TemplateComponent } from '../../nodes/shared/types';
 
 /** The checks Template → Create applies to the form's components and to pasted JSON alike. */

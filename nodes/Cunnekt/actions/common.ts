@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { InputError, normaliseMobile } from '../../shared/limits';
+import { InputError } from '../../shared/errors';
 import type { SendResponse } from '../../shared/types';
+import { normaliseMobile } from '../whatsapp/limits';
 
 /** Shared fields and helpers of the action node's operations: one definition, used by every operation that needs it. */
 

@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
-import { templateExpectations } from '../../shared/templateComponents';
-import { findTemplate, templateNotListed } from '../actions/templateMessage/templateLookup';
+import { findTemplate, templateNotListed } from '../actions/templateLookup';
+import { templateExpectations } from '../whatsapp/templateComponents';
 
 /**
  * The fields of the template chosen in the Template locator, for n8n's resource mapper: one per body variable

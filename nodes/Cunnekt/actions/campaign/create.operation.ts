@@ -2,13 +2,14 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/endpoints';
-import { InputError, normaliseMobile } from '../../../shared/limits';
+import { InputError } from '../../../shared/errors';
 import { cunnektApiRequest } from '../../../shared/transport';
 import type { TemplateComponent } from '../../../shared/types';
+import { normaliseMobile } from '../../whatsapp/limits';
 import { answerJson, mobileProperty, readMobile, readText } from '../common';
-import { toItemError } from '../router';
-import { readTemplateComponents, templateParameterProperties } from '../templateMessage/parameters';
-import { readTemplateId, templateLocator } from '../templateMessage/send.operation';
+import { toItemError } from '../itemErrors';
+import { readTemplateId, templateLocator } from '../pickers';
+import { readTemplateComponents, templateParameterProperties } from '../templateParameters';
 
 type RecipientsMode = 'allItems' | 'perItem';
 

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { checkLength, checkUnique, LIMITS } from '../../../shared/limits';
+import { checkLength, checkUnique, LIMITS } from '../../whatsapp/limits';
 import type { ReplyBody, ReplyButton } from '../../../shared/types';
 import { mobileProperty } from '../common';
 import {

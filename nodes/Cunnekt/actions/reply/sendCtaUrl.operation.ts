@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { checkHttpUrl, LIMITS } from '../../../shared/limits';
+import { checkHttpUrl, LIMITS } from '../../whatsapp/limits';
 import { mobileProperty, readText } from '../common';
 import { messageBodyProperty, readInteractive, readLimitedText, sendReply } from './shared';
 

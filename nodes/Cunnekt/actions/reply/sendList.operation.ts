@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { checkLength, LIMITS } from '../../../shared/limits';
+import { checkLength, LIMITS } from '../../whatsapp/limits';
 import type { ListRow, ReplyBody } from '../../../shared/types';
 import { mobileProperty } from '../common';
 import {

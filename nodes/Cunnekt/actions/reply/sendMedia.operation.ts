@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { checkHttpUrl, LIMITS } from '../../../shared/limits';
+import { checkHttpUrl, LIMITS } from '../../whatsapp/limits';
 import { mobileProperty, readMobile, readText } from '../common';
 import { readLimitedText, sendReply } from './shared';
 

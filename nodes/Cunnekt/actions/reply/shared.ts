@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/endpoints';
-import { checkCount, checkLength, checkUnique, LIMITS } from '../../../shared/limits';
-import type { Range } from '../../../shared/limits';
+import { checkCount, checkLength, checkUnique, LIMITS } from '../../whatsapp/limits';
+import type { Range } from '../../whatsapp/limits';
 import { cunnektApiRequest } from '../../../shared/transport';
 import type { ReplyBody, TextHeader } from '../../../shared/types';
 import { readMobile, readText, sendOutput } from '../common';

@@ -2,29 +2,23 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/endpoints';
-import { checkTemplateName, normaliseMobile } from '../../../shared/limits';
-import { parseComponentsJson } from '../../../shared/templateComponents';
-import type { TextValue } from '../../../shared/templateComponents';
+import { checkTemplateName, normaliseMobile } from '../../whatsapp/limits';
+import { parseComponentsJson } from '../../whatsapp/templateComponents';
+import type { TextValue } from '../../whatsapp/templateComponents';
 import {
 	buildTemplateDefinition,
 	checkCategory,
 	checkLanguage,
 	checkTemplateDefinition,
-} from '../../../shared/templateDefinition';
-import type { ButtonDefinition, HeaderDefinition, TemplateDefinition } from '../../../shared/templateDefinition';
+} from '../../whatsapp/templateDefinition';
+import type { ButtonDefinition, HeaderDefinition, TemplateDefinition } from '../../whatsapp/templateDefinition';
 import { cunnektApiRequest } from '../../../shared/transport';
 import type { TemplateComponent } from '../../../shared/types';
 import { answerJson, readText } from '../common';
-import { textValues } from '../templateMessage/parameters';
+import { categoryOptions } from '../pickers';
+import { textValues } from '../templateParameters';
 
 const FORM = { show: { componentsMode: ['form'] } };
-
-/** WhatsApp's template categories, for Create and for Get Many's filter. */
-export const categoryOptions = [
-	{ name: 'Authentication', value: 'AUTHENTICATION', description: 'One-time passcodes' },
-	{ name: 'Marketing', value: 'MARKETING', description: 'Offers, announcements, invitations' },
-	{ name: 'Utility', value: 'UTILITY', description: 'Updates on an order, account or appointment' },
-];
 
 const properties: INodeProperties[] = [
 	{

@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { ENDPOINTS } from '../../../shared/endpoints';
 import { cunnektApiRequest } from '../../../shared/transport';
 import { answerJson } from '../common';
-import { readTemplateId, templateLocator } from '../templateMessage/send.operation';
+import { readTemplateId, templateLocator } from '../pickers';
 
 const properties: INodeProperties[] = [
 	{ ...templateLocator, description: 'The template to delete. WhatsApp deletes it in every language.' },

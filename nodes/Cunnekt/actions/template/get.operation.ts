@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readTemplateId, templateLocator } from '../templateMessage/send.operation';
-import { findTemplate, templateNotListed } from '../templateMessage/templateLookup';
+import { readTemplateId, templateLocator } from '../pickers';
+import { findTemplate, templateNotListed } from '../templateLookup';
 
 export const NOT_LISTED_HINT = "Check the Template ID on Cunnekt's Template List page, or choose the template From List.";
 

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { containsText, limitedItems, listTemplates, returnAllProperties } from '../lists';
-import { categoryOptions } from './create.operation';
+import { categoryOptions } from '../pickers';
 
 interface TemplateFilters {
 	status?: string;

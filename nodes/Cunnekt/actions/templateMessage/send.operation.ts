@@ -4,33 +4,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { ENDPOINTS } from '../../../shared/endpoints';
 import { cunnektApiRequest } from '../../../shared/transport';
 import type { SendTemplateBody } from '../../../shared/types';
-import { mobileProperty, readLocatorId, readMobile, sendOutput } from '../common';
-import { readTemplateComponents, templateParameterProperties } from './parameters';
-
-export const templateLocator: INodeProperties = {
-	displayName: 'Template',
-	name: 'templateId',
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'list', value: '' },
-	description: 'The approved template to send',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a template…',
-			typeOptions: { searchListMethod: 'searchTemplates', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 1036659577939498',
-			hint: 'The Template ID shown on Cunnekt\'s Template List page',
-		},
-	],
-};
+import { mobileProperty, readMobile, sendOutput } from '../common';
+import { readTemplateId, templateLocator } from '../pickers';
+import { readTemplateComponents, templateParameterProperties } from '../templateParameters';
 
 const properties: INodeProperties[] = [
 	mobileProperty,
@@ -62,11 +38,6 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['templateMessage'], operation: ['send'] } },
 	properties,
 );
-
-/** The template id of one item, from either locator mode. */
-export function readTemplateId(this: IExecuteFunctions, itemIndex: number): string {
-	return readLocatorId.call(this, 'templateId', itemIndex, 'Template');
-}
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const mobile = readMobile.call(this, itemIndex);

@@ -1,10 +1,10 @@
 import { NodeHelpers } from 'n8n-workflow';
 import type { IDataObject, INodeParameters, ResourceMapperValue } from 'n8n-workflow';
 
-import { Cunnekt } from '../../nodes/Cunnekt/Cunnekt.node';
-import { runCunnekt } from '../helpers/n8n';
-import { credentialsFor, startSandbox } from '../helpers/sandbox';
-import type { Sandbox } from '../helpers/sandbox';
+import { Cunnekt } from '../../../nodes/Cunnekt/Cunnekt.node';
+import { runCunnekt } from '../../helpers/n8n';
+import { credentialsFor, startSandbox } from '../../helpers/sandbox';
+import type { Sandbox } from '../../helpers/sandbox';
 
 /**
  * Template Message → Send against the sandbox. The three request bodies below are Cunnekt's own examples (seed 001,

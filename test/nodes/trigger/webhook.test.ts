@@ -1,10 +1,10 @@
 import type { IHookFunctions, INodeParameters } from 'n8n-workflow';
 
-import { CunnektTrigger } from '../../nodes/CunnektTrigger/CunnektTrigger.node';
-import { UNKNOWN_SHAPE } from '../../nodes/CunnektTrigger/normalise';
-import { webhooks } from '../helpers/sender';
-import { callTrigger, uniqueNodeId } from '../helpers/trigger';
-import type { TriggerRequest, TriggerSetup } from '../helpers/trigger';
+import { CunnektTrigger } from '../../../nodes/CunnektTrigger/CunnektTrigger.node';
+import { UNKNOWN_SHAPE } from '../../../nodes/CunnektTrigger/normalise';
+import { webhooks } from '../../helpers/sender';
+import { callTrigger, uniqueNodeId } from '../../helpers/trigger';
+import type { TriggerRequest, TriggerSetup } from '../../helpers/trigger';
 
 /**
  * webhook() through n8n-core's real WebhookContext: headers, query, raw body and the answer the sender reads.

@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { expectRefused, onlyReplySent, runReply, useReplySandbox } from '../helpers/reply';
+import { expectRefused, onlyReplySent, runReply, useReplySandbox } from '../../helpers/reply';
 
 /**
  * Every limit of the contract's table for reply messages, at its edge: at the limit the message is sent (and the

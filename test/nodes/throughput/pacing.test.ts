@@ -4,11 +4,11 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { runCunnekt } from '../helpers/n8n';
-import { credentialsFor, startSandbox } from '../helpers/sandbox';
-import type { Sandbox } from '../helpers/sandbox';
+import { runCunnekt } from '../../helpers/n8n';
+import { credentialsFor, startSandbox } from '../../helpers/sandbox';
+import type { Sandbox } from '../../helpers/sandbox';
 
-const { maxPerWindow } = require('../sandbox/stats') as { maxPerWindow(times: number[], windowMs: number): number };
+const { maxPerWindow } = require('../../sandbox/stats') as { maxPerWindow(times: number[], windowMs: number): number };
 
 let sandbox: Sandbox;
 

@@ -2,11 +2,11 @@
 import { NodeHelpers } from 'n8n-workflow';
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
-import { Cunnekt } from '../../nodes/Cunnekt/Cunnekt.node';
-import { SENDING_DEFAULTS } from '../../nodes/shared/pacing';
-import { runCunnekt } from '../helpers/n8n';
-import { credentialsFor, startSandbox } from '../helpers/sandbox';
-import type { Sandbox } from '../helpers/sandbox';
+import { Cunnekt } from '../../../nodes/Cunnekt/Cunnekt.node';
+import { SENDING_DEFAULTS } from '../../../nodes/shared/pacing';
+import { runCunnekt } from '../../helpers/n8n';
+import { credentialsFor, startSandbox } from '../../helpers/sandbox';
+import type { Sandbox } from '../../helpers/sandbox';
 
 const sendingOptionsEntries = () =>
 	new Cunnekt().description.properties.filter((property) => property.name === 'sendingOptions');

@@ -6,10 +6,10 @@
 import dns from 'dns';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { WHATSAPP_EXPLANATIONS } from '../../nodes/shared/errors';
-import { runCunnekt } from '../helpers/n8n';
-import { credentialsFor, startSandbox } from '../helpers/sandbox';
-import type { FaultKind, FaultRule, Sandbox } from '../helpers/sandbox';
+import { WHATSAPP_EXPLANATIONS } from '../../../nodes/shared/errors';
+import { runCunnekt } from '../../helpers/n8n';
+import { credentialsFor, startSandbox } from '../../helpers/sandbox';
+import type { FaultKind, FaultRule, Sandbox } from '../../helpers/sandbox';
 
 const API_KEY = 'fault-matrix-key-5d1e';
 

@@ -4,15 +4,7 @@
  * it into a NodeOperationError. Where Cunnekt's page and WhatsApp differ, the stricter (WhatsApp's) limit wins.
  */
 
-export class InputError extends Error {
-	constructor(
-		message: string,
-		readonly description?: string,
-	) {
-		super(message);
-		this.name = 'InputError';
-	}
-}
+import { InputError } from '../../shared/errors';
 
 export const LIMITS = {
 	replyButtons: { min: 1, max: 3 },

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { expectSentItem, onlyReplySent, runReply, useReplySandbox } from '../helpers/reply';
+import { expectSentItem, onlyReplySent, runReply, useReplySandbox } from '../../helpers/reply';
 
 const context = useReplySandbox();
 

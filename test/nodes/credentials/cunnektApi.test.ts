@@ -1,9 +1,9 @@
 import { createServer } from 'http';
 import type { AddressInfo } from 'net';
 
-import { testCredential } from '../helpers/credentialTest';
-import { startSandbox } from '../helpers/sandbox';
-import type { Sandbox } from '../helpers/sandbox';
+import { testCredential } from '../../helpers/credentialTest';
+import { startSandbox } from '../../helpers/sandbox';
+import type { Sandbox } from '../../helpers/sandbox';
 
 const KEY = 'cred-key-5e8d21';
 const REVOKED_KEY = 'cred-key-revoked-7a90';

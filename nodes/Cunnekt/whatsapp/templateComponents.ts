@@ -1,5 +1,6 @@
-import { checkCarouselCards, checkHttpUrl, InputError, showValue } from './limits';
-import type { CunnektTemplate, TemplateComponent } from './types';
+import { InputError } from '../../shared/errors';
+import type { CunnektTemplate, TemplateComponent } from '../../shared/types';
+import { checkCarouselCards, checkHttpUrl, showValue } from './limits';
 
 /**
  * A template's variables, and the Meta-shaped `components` of a send. Pure: no n8n, no HTTP. One builder serves

@@ -1,10 +1,10 @@
 import type { ResourceMapperField } from 'n8n-workflow';
 
-import { getTemplateFields } from '../../nodes/Cunnekt/methods/resourceMapping';
-import { Cunnekt } from '../../nodes/Cunnekt/Cunnekt.node';
-import { loadOptionsContext } from '../helpers/n8n';
-import { credentialsFor, startSandbox } from '../helpers/sandbox';
-import type { Sandbox } from '../helpers/sandbox';
+import { getTemplateFields } from '../../../nodes/Cunnekt/methods/resourceMapping';
+import { Cunnekt } from '../../../nodes/Cunnekt/Cunnekt.node';
+import { loadOptionsContext } from '../../helpers/n8n';
+import { credentialsFor, startSandbox } from '../../helpers/sandbox';
+import type { Sandbox } from '../../helpers/sandbox';
 
 let sandbox: Sandbox;
 

@@ -1,9 +1,9 @@
 import { inspect } from 'util';
 
-import type { RunResult } from '../helpers/n8n';
-import { REPLY_TEST_KEY, runReply, SEED_MOBILE, useReplySandbox } from '../helpers/reply';
-import { startSandbox } from '../helpers/sandbox';
-import type { Sandbox } from '../helpers/sandbox';
+import type { RunResult } from '../../helpers/n8n';
+import { REPLY_TEST_KEY, runReply, SEED_MOBILE, useReplySandbox } from '../../helpers/reply';
+import { startSandbox } from '../../helpers/sandbox';
+import type { Sandbox } from '../../helpers/sandbox';
 
 const context = useReplySandbox();
 

@@ -1,12 +1,12 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { NO_CREDENTIAL_FOR_MEDIA } from '../../nodes/CunnektTrigger/downloadMedia';
-import { credentialsFor, startSandbox } from '../helpers/sandbox';
-import type { Sandbox } from '../helpers/sandbox';
-import { senderOf, webhooks } from '../helpers/sender';
-import type { WebhookSender } from '../helpers/sender';
-import { CLOSED_WINDOW_ERROR, outputOf, startTriggerWorkflow, TRIGGER_NAME, uniqueNodeId } from '../helpers/trigger';
-import type { FollowingNode, TriggerWorkflow } from '../helpers/trigger';
+import { NO_CREDENTIAL_FOR_MEDIA } from '../../../nodes/CunnektTrigger/downloadMedia';
+import { credentialsFor, startSandbox } from '../../helpers/sandbox';
+import type { Sandbox } from '../../helpers/sandbox';
+import { senderOf, webhooks } from '../../helpers/sender';
+import type { WebhookSender } from '../../helpers/sender';
+import { CLOSED_WINDOW_ERROR, outputOf, startTriggerWorkflow, TRIGGER_NAME, uniqueNodeId } from '../../helpers/trigger';
+import type { FollowingNode, TriggerWorkflow } from '../../helpers/trigger';
 
 /**
  * The trigger inside n8n's real engine: the sandbox posts over HTTP, as Cunnekt does, to a local server that hands

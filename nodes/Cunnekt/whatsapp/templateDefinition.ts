@@ -1,7 +1,8 @@
-import { checkCount, checkHttpUrl, checkLength, InputError, LIMITS, normaliseMobile, showValue } from './limits';
+import { InputError } from '../../shared/errors';
+import type { TemplateComponent } from '../../shared/types';
+import { checkCount, checkHttpUrl, checkLength, LIMITS, normaliseMobile, showValue } from './limits';
 import { variablesIn } from './templateComponents';
 import type { TextValue } from './templateComponents';
-import type { TemplateComponent } from './types';
 
 /**
  * A new template's components (Template → Create), in Meta's shape: HEADER / BODY / FOOTER / BUTTONS with the

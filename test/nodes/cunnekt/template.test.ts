@@ -1,9 +1,9 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { searchTemplates } from '../../nodes/Cunnekt/methods/listSearch';
-import { loadOptionsContext, runCunnekt } from '../helpers/n8n';
-import { credentialsFor, startSandbox } from '../helpers/sandbox';
-import type { Sandbox } from '../helpers/sandbox';
+import { searchTemplates } from '../../../nodes/Cunnekt/methods/listSearch';
+import { loadOptionsContext, runCunnekt } from '../../helpers/n8n';
+import { credentialsFor, startSandbox } from '../../helpers/sandbox';
+import type { Sandbox } from '../../helpers/sandbox';
 
 /** Template → Get Many, Get, Create, Sync and Delete against the sandbox's template store. */
 

@@ -1,11 +1,11 @@
 import { NodeHelpers } from 'n8n-workflow';
 import type { IDataObject, INodeParameters, ResourceMapperValue } from 'n8n-workflow';
 
-import { Cunnekt } from '../../nodes/Cunnekt/Cunnekt.node';
-import { searchCampaigns } from '../../nodes/Cunnekt/methods/listSearch';
-import { loadOptionsContext, runCunnekt } from '../helpers/n8n';
-import { credentialsFor, startSandbox } from '../helpers/sandbox';
-import type { Sandbox } from '../helpers/sandbox';
+import { Cunnekt } from '../../../nodes/Cunnekt/Cunnekt.node';
+import { searchCampaigns } from '../../../nodes/Cunnekt/methods/listSearch';
+import { loadOptionsContext, runCunnekt } from '../../helpers/n8n';
+import { credentialsFor, startSandbox } from '../../helpers/sandbox';
+import type { Sandbox } from '../../helpers/sandbox';
 
 /** Campaign → Create (per item and from all items), Launch and Get Many against the sandbox's campaign store. */
 

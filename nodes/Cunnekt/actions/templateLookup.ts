@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { InputError } from '../../../shared/limits';
-import type { CunnektFunctions } from '../../../shared/transport';
-import type { CunnektTemplate } from '../../../shared/types';
-import { listTemplates } from '../lists';
+import { InputError } from '../../shared/errors';
+import type { CunnektFunctions } from '../../shared/transport';
+import type { CunnektTemplate } from '../../shared/types';
+import { listTemplates } from './lists';
 
 /** One template, found by id in `GET /templates` (Cunnekt has no single-template endpoint); undefined if absent. */
 export async function findTemplate(

@@ -6,7 +6,8 @@ import type {
 	ResourceMapperValue,
 } from 'n8n-workflow';
 
-import { InputError } from '../../../shared/limits';
+import { InputError } from '../../shared/errors';
+import type { TemplateComponent } from '../../shared/types';
 import {
 	buildComponents,
 	checkComponentLimits,
@@ -14,9 +15,8 @@ import {
 	parseComponentsJson,
 	templateExpectations,
 	valuesFromSlots,
-} from '../../../shared/templateComponents';
-import type { ButtonValue, CardValue, ComponentValues, TextValue } from '../../../shared/templateComponents';
-import type { TemplateComponent } from '../../../shared/types';
+} from '../whatsapp/templateComponents';
+import type { ButtonValue, CardValue, ComponentValues, TextValue } from '../whatsapp/templateComponents';
 import { templateForExecution } from './templateLookup';
 
 /**

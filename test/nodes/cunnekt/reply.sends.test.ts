@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { expectSentItem, onlyReplySent, runReply, SEED_MOBILE, useReplySandbox } from '../helpers/reply';
+import { expectSentItem, onlyReplySent, runReply, SEED_MOBILE, useReplySandbox } from '../../helpers/reply';
 
 const context = useReplySandbox();
 
