@@ -1,12 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../../../shared/endpoints';
-import { cunnektApiRequest } from '../../../shared/transport';
-import type { SendTemplateBody } from '../../../shared/types';
-import { mobileProperty, readMobile, sendOutput } from '../common';
-import { readTemplateId, templateLocator } from '../pickers';
-import { readTemplateComponents, templateParameterProperties } from '../templateParameters';
+import { mobileProperty, readMobile } from '../common';
+import { templateLocator } from '../pickers';
+import { templateParameterProperties } from '../templateParameters';
+import { readTemplateMessage, sendTemplateMessage } from '../templateSending';
 
 const properties: INodeProperties[] = [
 	mobileProperty,
@@ -41,16 +39,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const mobile = readMobile.call(this, itemIndex);
-	const templateid = readTemplateId.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { overridebot?: 'yes' | 'no' };
-	const components = await readTemplateComponents.call(this, itemIndex, templateid);
-	const body: SendTemplateBody = { mobile, templateid };
-	if (options.overridebot) body.overridebot = options.overridebot;
-	if (components.length > 0) body.template = { components };
-	const response = await cunnektApiRequest.call(
-		this,
-		{ method: 'POST', path: ENDPOINTS.sendTemplate, body },
-		itemIndex,
-	);
-	return sendOutput(mobile, response);
+	const body = await readTemplateMessage.call(this, itemIndex, mobile, options.overridebot);
+	return await sendTemplateMessage.call(this, itemIndex, body);
 }
