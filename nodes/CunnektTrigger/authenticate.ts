@@ -71,17 +71,20 @@ export function authenticationProblem(
 	);
 }
 
-/** WhatsApp's GET handshake: the challenge to echo, or the status and reason to refuse it with. */
+/**
+ * WhatsApp's GET handshake: the challenge to echo, or 403 and the reason. Every failed verification is a 403, as
+ * WhatsApp expects (a GET that is not the handshake at all included).
+ */
 export function verificationAnswer(
 	query: Record<string, unknown>,
 	verifyToken: string,
-): { status: 200 | 400 | 403; body: string } {
+): { status: 200 | 403; body: string } {
 	const mode = single(query['hub.mode']);
 	const token = single(query['hub.verify_token']);
 	const challenge = single(query['hub.challenge']);
 	if (mode !== 'subscribe' || token === undefined || challenge === undefined) {
 		return {
-			status: 400,
+			status: 403,
 			body: 'Expected WhatsApp\'s verification request (hub.mode=subscribe, hub.verify_token, hub.challenge)',
 		};
 	}

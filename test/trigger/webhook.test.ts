@@ -327,12 +327,19 @@ describe('WhatsApp\'s GET verification handshake', () => {
 		expect([none.status, none.body]).toEqual([403, 'No Verify Token is set in this Cunnekt Trigger (Options → Verify Token)']);
 	});
 
-	it('400 for a GET that is not the handshake', async () => {
-		const answer = await trigger({ options: { verifyToken: 't' } })({ method: 'GET' });
-		expect([answer.status, answer.body]).toEqual([
-			400,
-			'Expected WhatsApp\'s verification request (hub.mode=subscribe, hub.verify_token, hub.challenge)',
-		]);
+	it('403 for a GET that is not the handshake: no token, another hub.mode, no challenge, nothing at all', async () => {
+		const call = trigger({ options: { verifyToken: 't' } });
+		const noToken = { 'hub.mode': 'subscribe', 'hub.challenge': '1158201444' };
+		const otherMode = { 'hub.mode': 'unsubscribe', 'hub.verify_token': 't', 'hub.challenge': '1158201444' };
+		const noChallenge = { 'hub.mode': 'subscribe', 'hub.verify_token': 't' };
+		for (const partial of [noToken, otherMode, noChallenge, {}]) {
+			const answer = await call({ method: 'GET', query: partial });
+			expect([answer.status, answer.body, started(answer)]).toEqual([
+				403,
+				'Expected WhatsApp\'s verification request (hub.mode=subscribe, hub.verify_token, hub.challenge)',
+				false,
+			]);
+		}
 	});
 });
 

@@ -174,9 +174,15 @@ describe('authentication', () => {
 		expect(verificationAnswer(query, 'vt-1')).toEqual({ status: 200, body: '1158201444' });
 		expect(verificationAnswer(query, 'vt-2')).toEqual({ status: 403, body: 'hub.verify_token does not match' });
 		expect(verificationAnswer(query, '')).toEqual({ status: 403, body: 'No Verify Token is set in this Cunnekt Trigger (Options → Verify Token)' });
-		expect(verificationAnswer({ ...query, 'hub.mode': 'unsubscribe' }, 'vt-1').status).toBe(400);
+		const notTheHandshake = {
+			status: 403,
+			body: 'Expected WhatsApp\'s verification request (hub.mode=subscribe, hub.verify_token, hub.challenge)',
+		};
+		expect(verificationAnswer({ ...query, 'hub.mode': 'unsubscribe' }, 'vt-1')).toEqual(notTheHandshake);
+		expect(verificationAnswer({ 'hub.mode': 'subscribe', 'hub.challenge': '1' }, 'vt-1')).toEqual(notTheHandshake);
+		expect(verificationAnswer({ 'hub.mode': 'subscribe', 'hub.verify_token': 'vt-1' }, 'vt-1')).toEqual(notTheHandshake);
 		expect(verificationAnswer({}, 'vt-1')).toEqual({
-			status: 400,
+			status: 403,
 			body: 'Expected WhatsApp\'s verification request (hub.mode=subscribe, hub.verify_token, hub.challenge)',
 		});
 	});
