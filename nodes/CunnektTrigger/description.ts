@@ -157,7 +157,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 1440,
-				description: `An event whose message ID (for a status: ID and status) arrived within this many minutes starts nothing. Remembered in this n8n process, up to the last ${MAX_REMEMBERED_KEYS.toLocaleString('en-US')} events of this trigger. 0 turns it off.`,
+				description: `An event that arrived within this many minutes starts nothing: the same message ID; for a status the same ID and status; for an error the same business number, code, timestamp, title, message and details. Remembered in this n8n process, up to the last ${MAX_REMEMBERED_KEYS.toLocaleString('en-US')} events of this trigger. 0 turns it off.`,
 			},
 			{
 				displayName: 'Max Body Size (KB)',

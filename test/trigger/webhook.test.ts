@@ -286,6 +286,24 @@ describe('duplicates: the same event again starts nothing', () => {
 		expect(answer.items?.map((item) => item.json.type)).toEqual(['image']);
 	});
 
+	it('payload-level errors: a byte-for-byte retry starts nothing; another code, number or timestamp is new', async () => {
+		const call = trigger({ events: ['error'] });
+		const errors = (metadata: object, error: object) => JSON.stringify({ messaging_product: 'whatsapp', metadata, errors: [error] });
+		const rateLimit = { code: 130429, title: 'Rate limit hit', message: 'Rate limit hit', error_data: { details: 'Too many messages' } };
+		const body = errors(webhooks.BUSINESS, rateLimit);
+		expect(started(await call({ body }))).toBe(true);
+		const again = await call({ body });
+		expect([again.status, again.body, started(again)]).toEqual([
+			200,
+			'Received 1 event; none starts this workflow (filtered out: 0, duplicates: 1)',
+			false,
+		]);
+		expect(started(await call({ body: errors(webhooks.BUSINESS, { ...rateLimit, code: 131056 }) }))).toBe(true);
+		expect(started(await call({ body: errors({ ...webhooks.BUSINESS, phone_number_id: '555' }, rateLimit) }))).toBe(true);
+		expect(started(await call({ body: errors(webhooks.BUSINESS, { ...rateLimit, timestamp: '1736935200' }) }))).toBe(true);
+		expect(started(await call({ body: errors(webhooks.BUSINESS, { ...rateLimit, timestamp: '1736935200' }) }))).toBe(false);
+	});
+
 	it('Duplicate Window 0 lets every repeat through', async () => {
 		const call = trigger({ options: { duplicateWindow: 0 } });
 		expect(started(await call({ body: SEED_WEBHOOKS.text }))).toBe(true);

@@ -73,11 +73,18 @@ describe('duplicate memory', () => {
 	const nextScope = () => `unit-scope-${++scope}`;
 	const MINUTE = 60_000;
 
-	it('keys: the message id; for a status its id and status; errors have none', () => {
+	it('keys: the message id; for a status its id and status; for an error its number, code, timestamp, title, message, details', () => {
 		expect(dedupeKey(message('text', { id: 'wamid.A' }))).toBe('message:wamid.A');
 		expect(dedupeKey(status('wamid.B', 'delivered'))).toBe('status:wamid.B:delivered');
-		const [error] = events({ messaging_product: 'whatsapp', errors: [{ code: 1 }] });
-		expect(dedupeKey(error)).toBeUndefined();
+		const error = (fields: Record<string, unknown>) =>
+			dedupeKey(events({ messaging_product: 'whatsapp', metadata: webhooks.BUSINESS, errors: [fields] })[0]);
+		const rateLimit = { code: 130429, title: 'Rate limit hit', message: 'Rate limit hit', error_data: { details: 'Too many messages' } };
+		expect(error(rateLimit)).toBe('error:["123456789",130429,null,"Rate limit hit","Rate limit hit","Too many messages"]');
+		expect(error({ ...rateLimit, timestamp: '1736935200' })).toBe(
+			'error:["123456789",130429,"1736935200","Rate limit hit","Rate limit hit","Too many messages"]',
+		);
+		expect(error({ code: 1 })).toBe('error:["123456789",1,null,null,null,null]');
+		expect(dedupeKey({ ...message('text'), messageId: null })).toBeUndefined();
 	});
 
 	it('drops a repeat within the window, lets it through after, and counts from the first sight', () => {
