@@ -13,6 +13,7 @@ import { authenticationProblem, verificationAnswer } from './authenticate';
 import type { AuthenticationMode, AuthenticationSettings } from './authenticate';
 import { parseJsonBody, rawBodyOf, sizeProblem } from './body';
 import { dropDuplicates } from './dedupe';
+import { depthProblem } from './depth';
 import { DEFAULTS, triggerProperties } from './description';
 import { attachMedia } from './downloadMedia';
 import { parseBusinessNumbers, passesFilters } from './filters';
@@ -160,6 +161,8 @@ export class CunnektTrigger implements INodeType {
 		});
 		if (unauthorized) return answer(response, 401, unauthorized);
 
+		const tooDeep = depthProblem(rawBody);
+		if (tooDeep) return answer(response, 400, tooDeep);
 		const body = parseJsonBody(rawBody);
 		if (!body.ok) return answer(response, 400, body.reason);
 		const normalised = normalisePayload(body.payload);

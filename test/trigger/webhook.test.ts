@@ -1,6 +1,7 @@
 import type { IHookFunctions, INodeParameters } from 'n8n-workflow';
 
 import { CunnektTrigger } from '../../nodes/CunnektTrigger/CunnektTrigger.node';
+import { nestingDepth } from '../../nodes/CunnektTrigger/depth';
 import { UNKNOWN_SHAPE } from '../../nodes/CunnektTrigger/normalise';
 import { webhooks } from '../helpers/sender';
 import { callTrigger, uniqueNodeId } from '../helpers/trigger';
@@ -388,6 +389,28 @@ describe('bad input: 400 with a short reason, nothing started, never a 500', () 
 		await badRequest({ body: { event: 'order.created' } }, UNKNOWN_SHAPE);
 		await badRequest({ body: [] }, UNKNOWN_SHAPE);
 		await badRequest({ body: '"hello"' }, UNKNOWN_SHAPE);
+	});
+
+	it('nested deeper than 32 levels: 400 before the body is read further; 32 levels start the workflow, kept under raw', async () => {
+		/** A message whose `order` field nests objects so that the whole body is `levels` deep (body, messages, message: 3). */
+		const nestedBody = (levels: number) => {
+			let order: object = { id: 'innermost' };
+			for (let level = 4; level < levels; level++) order = { inner: order };
+			const { value } = inboundMessage('order', { id: `wamid.deep${levels}`, content: order });
+			return JSON.stringify(value);
+		};
+		await badRequest(
+			{ body: nestedBody(33) },
+			'The JSON nests deeper than 32 levels; this trigger accepts at most 32 (WhatsApp\'s webhooks nest about a dozen)',
+		);
+		await badRequest(
+			{ body: `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`, contentType: 'text/plain' },
+			'The JSON nests deeper than 32 levels; this trigger accepts at most 32 (WhatsApp\'s webhooks nest about a dozen)',
+		);
+		const allowed = nestedBody(32);
+		expect(nestingDepth(Buffer.from(allowed))).toBe(32);
+		const answer = await trigger()({ body: allowed });
+		expect(answer.items?.map((item) => item.json.raw)).toEqual(JSON.parse(allowed).messages);
 	});
 
 	it('over the size limit the user set', async () => {

@@ -4,6 +4,7 @@ import { authenticationProblem, safeEqual, verificationAnswer } from '../../node
 import type { AuthenticationSettings } from '../../nodes/CunnektTrigger/authenticate';
 import { parseJsonBody, rawBodyOf, sizeProblem } from '../../nodes/CunnektTrigger/body';
 import { dedupeKey, dropDuplicates, MAX_REMEMBERED_KEYS } from '../../nodes/CunnektTrigger/dedupe';
+import { depthProblem, MAX_NESTING_DEPTH, nestingDepth } from '../../nodes/CunnektTrigger/depth';
 import { DEFAULTS, triggerProperties } from '../../nodes/CunnektTrigger/description';
 import { messageKind, parseBusinessNumbers, passesFilters } from '../../nodes/CunnektTrigger/filters';
 import type { TriggerFilters } from '../../nodes/CunnektTrigger/filters';
@@ -209,6 +210,40 @@ describe('body', () => {
 		expect(parseJsonBody(Buffer.from(' \n'))).toEqual({ ok: false, reason: 'The body is empty: expected a WhatsApp webhook in JSON' });
 		expect(parseJsonBody(Buffer.from('hello'))).toEqual({ ok: false, reason: 'The body is not valid JSON: expected a WhatsApp webhook in JSON' });
 		expect(parseJsonBody(Buffer.from('\uFEFF{"a":1}'))).toEqual({ ok: true, payload: { a: 1 } });
+	});
+});
+
+describe('nesting depth', () => {
+	const depth = (text: string) => nestingDepth(Buffer.from(text));
+
+	it('counts objects and arrays, not brackets inside strings (escaped quotes included)', () => {
+		expect(depth('{}')).toBe(1);
+		expect(depth('{"a":[{"b":1},[2]]}')).toBe(3);
+		expect(depth('{"text":"[[[{{{ \\" ]]] \\\\"}')).toBe(1);
+		expect(depth('"[[["')).toBe(0);
+	});
+
+	it('WhatsApp\'s payloads nest at most 13 levels: Cunnekt\'s, and a batch of envelopes around each type', () => {
+		const types = ['text', 'image', 'document', 'location', 'contacts', 'reaction', 'interactive', 'nfm_reply', 'button', 'order'];
+		const depths = [
+			...Object.values(webhooks.SEED_WEBHOOKS).map((seed) => depth(seed)),
+			...types.map((type) => depth(JSON.stringify([webhooks.envelope([webhooks.inboundMessage(type).value])]))),
+		];
+		expect(Math.max(...depths)).toBe(13);
+	});
+
+	it('a million levels: counted in one pass without recursion, or stopped as soon as the limit is passed', () => {
+		const deep = Buffer.from(`${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`);
+		expect(nestingDepth(deep)).toBe(1_000_000);
+		expect(nestingDepth(deep, MAX_NESTING_DEPTH)).toBe(MAX_NESTING_DEPTH + 1);
+	});
+
+	it(`refuses more than ${MAX_NESTING_DEPTH} levels with the reason`, () => {
+		const nested = (levels: number) => Buffer.from(`${'['.repeat(levels)}${']'.repeat(levels)}`);
+		expect(depthProblem(nested(MAX_NESTING_DEPTH))).toBeUndefined();
+		expect(depthProblem(nested(MAX_NESTING_DEPTH + 1))).toBe(
+			'The JSON nests deeper than 32 levels; this trigger accepts at most 32 (WhatsApp\'s webhooks nest about a dozen)',
+		);
 	});
 });
 
