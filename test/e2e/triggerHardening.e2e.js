@@ -20,12 +20,19 @@ const SECRETS = {
 	verifyToken: 'e2e-verify-token-91c7',
 };
 
-/** A published workflow "Cunnekt Trigger → No Operation" with these trigger parameters; returns its id and URL. */
-async function publishTrigger(stack, name, parameters, credentials = {}) {
+/**
+ * Runs checks against a published workflow "Cunnekt Trigger → No Operation" with these trigger parameters (given its
+ * id and production URL), and unpublishes it afterwards.
+ */
+async function withPublishedTrigger(stack, { name, parameters, credentials = {} }, checks) {
 	const trigger = node(TRIGGER, 'n8n-nodes-cunnekt.cunnektTrigger', parameters, { webhookId: crypto.randomUUID(), credentials });
 	const workflow = chainWorkflow(name, [trigger, node('No Operation', 'n8n-nodes-base.noOp')]);
 	const created = await createWorkflow(stack, workflow, { publish: true });
-	return { id: created.id, url: await productionWebhookUrl(stack, workflow, TRIGGER) };
+	try {
+		await checks({ id: created.id, url: await productionWebhookUrl(stack, workflow, TRIGGER) });
+	} finally {
+		await stack.api.unpublishWorkflow(created.id);
+	}
 }
 
 /** Posts bytes to a URL; answers the status and the body as text. */
@@ -56,13 +63,12 @@ module.exports = [
 		async run({ stack, step }) {
 			step('create the Cunnekt Webhook API credential and a workflow whose trigger selects it');
 			const credential = await stack.api.createCredential({ name: 'Cunnekt Webhook', type: 'cunnektWebhookApi', data: SECRETS });
-			const flow = await publishTrigger(
-				stack,
-				'Trigger with the webhook credential',
-				{ authentication: 'sharedSecretAndSignature' },
-				{ cunnektWebhookApi: { id: credential.id, name: credential.name } },
-			);
-			try {
+			const setup = {
+				name: 'Trigger with the webhook credential',
+				parameters: { authentication: 'sharedSecretAndSignature' },
+				credentials: { cunnektWebhookApi: { id: credential.id, name: credential.name } },
+			};
+			await withPublishedTrigger(stack, setup, async (flow) => {
 				step('n8n\'s credential test (the trigger\'s testedBy method)');
 				assert.deepEqual(await stack.api.testCredential(credential.id), {
 					status: 'OK',
@@ -98,16 +104,13 @@ module.exports = [
 				const exportedText = fs.readFileSync(file, 'utf8');
 				assert.ok(exportedText.includes(credential.id), 'the export names the credential');
 				assertAbsent(exportedText, 'the export');
-			} finally {
-				await stack.api.unpublishWorkflow(flow.id);
-			}
+			});
 		},
 	},
 	{
 		name: 'trigger hardening: a body nested deeper than 32 levels gets 400 and starts nothing; the deepest allowed one is stored and readable through the public API',
 		async run({ stack, step }) {
-			const flow = await publishTrigger(stack, 'Trigger for deep bodies', { authentication: 'none' });
-			try {
+			await withPublishedTrigger(stack, { name: 'Trigger for deep bodies', parameters: { authentication: 'none' } }, async (flow) => {
 				/** A message whose `order` field nests objects so that the whole body is `levels` deep. */
 				const nestedBody = (levels, id) => {
 					let order = { id: 'innermost' };
@@ -134,16 +137,14 @@ module.exports = [
 					outputOf(execution, TRIGGER).map((item) => item.json.raw),
 					JSON.parse(allowed).messages,
 				);
-			} finally {
-				await stack.api.unpublishWorkflow(flow.id);
-			}
+			});
 		},
 	},
 	{
 		name: 'trigger hardening: what n8n answers before the trigger runs (gzip/deflate claims, a body over N8N_PAYLOAD_SIZE_MAX, JSON as other content types) and the 403 of a failed verification',
 		async run({ stack, step }) {
-			const flow = await publishTrigger(stack, 'Trigger for n8n\'s own answers', { authentication: 'none' });
-			try {
+			const setup = { name: 'Trigger for n8n\'s own answers', parameters: { authentication: 'none' } };
+			await withPublishedTrigger(stack, setup, async (flow) => {
 				step('send each: a plain body claiming gzip or deflate, one over N8N_PAYLOAD_SIZE_MAX (16 MB by default), JSON as other content types');
 				const plain = textMessage('wamid.plain-gzip');
 				const huge = JSON.stringify({ messaging_product: 'whatsapp', padding: 'x'.repeat(17 * 1024 * 1024) });
@@ -180,9 +181,7 @@ module.exports = [
 					const answer = await fetch(`${flow.url}?${query}`);
 					assert.deepEqual([answer.status, await answer.text()], [403, notTheHandshake], `GET ?${query}`);
 				}
-			} finally {
-				await stack.api.unpublishWorkflow(flow.id);
-			}
+			});
 		},
 	},
 ];
