@@ -1,7 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
 	IDataObject,
 	IHookFunctions,
+	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -12,8 +15,10 @@ import type {
 import { authenticationProblem, verificationAnswer } from './authenticate';
 import type { AuthenticationMode, AuthenticationSettings } from './authenticate';
 import { parseJsonBody, rawBodyOf, sizeProblem } from './body';
+import { checkWebhookCredential, WEBHOOK_CREDENTIAL_NAME } from './checkCredential';
 import { dropDuplicates } from './dedupe';
-import { DEFAULTS, triggerProperties } from './description';
+import { depthProblem } from './depth';
+import { CREDENTIAL_MODES, DEFAULTS, SECRET_MODES, SIGNATURE_MODES, triggerProperties } from './description';
 import { attachMedia } from './downloadMedia';
 import { parseBusinessNumbers, passesFilters } from './filters';
 import type { TriggerFilters } from './filters';
@@ -41,11 +46,37 @@ function answer(response: PlainResponse, status: number, body: string): IWebhook
 	return { noWebhookResponse: true };
 }
 
-function readAuthentication(context: IWebhookFunctions): AuthenticationSettings {
-	const mode = context.getNodeParameter('authentication', 'none') as AuthenticationMode;
+interface WebhookSecrets {
+	secret: string;
+	appSecret: string;
+	verifyToken: string;
+}
+
+/**
+ * The secrets to check calls against: the Cunnekt Webhook API credential's when one is selected (n8n shows it for
+ * every Authentication but None); else the node's own fields, where workflows saved before the credential existed
+ * keep them.
+ */
+async function readSecrets(context: IWebhookFunctions, mode: AuthenticationMode, options: TriggerOptions): Promise<WebhookSecrets> {
+	if (mode !== 'none' && context.getNode().credentials?.[WEBHOOK_CREDENTIAL_NAME] !== undefined) {
+		const credential = await context.getCredentials<Partial<WebhookSecrets> & { sharedSecret?: string }>(
+			WEBHOOK_CREDENTIAL_NAME,
+		);
+		return {
+			secret: credential.sharedSecret ?? '',
+			appSecret: credential.appSecret ?? '',
+			verifyToken: credential.verifyToken ?? '',
+		};
+	}
+	return {
+		secret: context.getNodeParameter('secret', '') as string,
+		appSecret: context.getNodeParameter('appSecret', '') as string,
+		verifyToken: options.verifyToken ?? '',
+	};
+}
+
+function readAuthentication(context: IWebhookFunctions, mode: AuthenticationMode, secrets: WebhookSecrets): AuthenticationSettings {
 	const secretIn = context.getNodeParameter('secretIn', 'query') as 'header' | 'query';
-	const usesSecret = mode === 'sharedSecret' || mode === 'sharedSecretAndSignature';
-	const usesSignature = mode === 'signature' || mode === 'sharedSecretAndSignature';
 	return {
 		mode,
 		secretIn,
@@ -53,8 +84,8 @@ function readAuthentication(context: IWebhookFunctions): AuthenticationSettings 
 			secretIn === 'header'
 				? (context.getNodeParameter('headerName', 'X-Webhook-Secret') as string)
 				: (context.getNodeParameter('parameterName', 'secret') as string),
-		secret: usesSecret ? (context.getNodeParameter('secret', '') as string) : '',
-		appSecret: usesSignature ? (context.getNodeParameter('appSecret', '') as string) : '',
+		secret: SECRET_MODES.includes(mode) ? secrets.secret : '',
+		appSecret: SIGNATURE_MODES.includes(mode) ? secrets.appSecret : '',
 	};
 }
 
@@ -86,8 +117,16 @@ export class CunnektTrigger implements INodeType {
 		defaults: { name: 'Cunnekt Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		// Only for the "Download Media" option.
-		credentials: [{ name: 'cunnektApi', required: false }],
+		credentials: [
+			// Only for the "Download Media" option.
+			{ name: 'cunnektApi', required: false },
+			{
+				name: 'cunnektWebhookApi',
+				required: false,
+				displayOptions: { show: { authentication: CREDENTIAL_MODES } },
+				testedBy: 'cunnektWebhookApiTest',
+			},
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -139,12 +178,25 @@ export class CunnektTrigger implements INodeType {
 		},
 	};
 
+	methods = {
+		credentialTest: {
+			async cunnektWebhookApiTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				return checkWebhookCredential(credential.data ?? {});
+			},
+		},
+	};
+
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject() as PlainResponse;
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
+		const mode = this.getNodeParameter('authentication', 'none') as AuthenticationMode;
+		const secrets = await readSecrets(this, mode, options);
 
 		if (this.getWebhookName() === 'setup') {
-			const verification = verificationAnswer(this.getQueryData() as IDataObject, options.verifyToken ?? '');
+			const verification = verificationAnswer(this.getQueryData() as IDataObject, secrets.verifyToken);
 			return answer(response, verification.status, verification.body);
 		}
 
@@ -153,13 +205,15 @@ export class CunnektTrigger implements INodeType {
 		const tooLarge = sizeProblem(rawBody, options.maxBodySize ?? DEFAULTS.maxBodySizeKb);
 		if (tooLarge) return answer(response, 400, tooLarge);
 
-		const unauthorized = authenticationProblem(readAuthentication(this), {
+		const unauthorized = authenticationProblem(readAuthentication(this, mode, secrets), {
 			headers: this.getHeaderData(),
 			query: this.getQueryData() as IDataObject,
 			rawBody,
 		});
 		if (unauthorized) return answer(response, 401, unauthorized);
 
+		const tooDeep = depthProblem(rawBody);
+		if (tooDeep) return answer(response, 400, tooDeep);
 		const body = parseJsonBody(rawBody);
 		if (!body.ok) return answer(response, 400, body.reason);
 		const normalised = normalisePayload(body.payload);

@@ -24,6 +24,9 @@ export interface IncomingRequest {
 
 export const SIGNATURE_HEADER = 'x-hub-signature-256';
 
+/** Where a missing secret goes: the credential (nodes saved before it existed may still hold theirs in old fields). */
+const IN_CREDENTIAL = 'its Cunnekt Webhook API credential';
+
 /** Equal strings, compared in constant time (both are hashed first, so their lengths do not show either). */
 export function safeEqual(received: string, expected: string): boolean {
 	const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
@@ -38,7 +41,7 @@ function single(value: unknown): string | undefined {
 function sharedSecretProblem(settings: AuthenticationSettings, request: IncomingRequest): string | undefined {
 	const name = settings.secretName.trim();
 	const where = settings.secretIn === 'header' ? `header ${name}` : `query parameter ${name}`;
-	if (settings.secret === '') return 'Unauthorized: no Secret is set in this Cunnekt Trigger (Authentication → Secret)';
+	if (settings.secret === '') return `Unauthorized: no Shared Secret is set in this Cunnekt Trigger (${IN_CREDENTIAL} → Shared Secret)`;
 	const received =
 		settings.secretIn === 'header'
 			? single(request.headers[name.toLowerCase()])
@@ -49,7 +52,7 @@ function sharedSecretProblem(settings: AuthenticationSettings, request: Incoming
 
 function signatureProblem(settings: AuthenticationSettings, request: IncomingRequest): string | undefined {
 	// An empty key would let anyone sign: refuse rather than check against it.
-	if (settings.appSecret === '') return 'Unauthorized: no App Secret is set in this Cunnekt Trigger';
+	if (settings.appSecret === '') return `Unauthorized: no App Secret is set in this Cunnekt Trigger (${IN_CREDENTIAL} → App Secret)`;
 	const received = single(request.headers[SIGNATURE_HEADER]);
 	if (received === undefined || received === '') return 'Unauthorized: the X-Hub-Signature-256 header is missing';
 	const expected = `sha256=${createHmac('sha256', settings.appSecret).update(request.rawBody).digest('hex')}`;
@@ -71,22 +74,28 @@ export function authenticationProblem(
 	);
 }
 
-/** WhatsApp's GET handshake: the challenge to echo, or the status and reason to refuse it with. */
+/**
+ * WhatsApp's GET handshake: the challenge to echo, or 403 and the reason. Every failed verification is a 403, as
+ * WhatsApp expects (a GET that is not the handshake at all included).
+ */
 export function verificationAnswer(
 	query: Record<string, unknown>,
 	verifyToken: string,
-): { status: 200 | 400 | 403; body: string } {
+): { status: 200 | 403; body: string } {
 	const mode = single(query['hub.mode']);
 	const token = single(query['hub.verify_token']);
 	const challenge = single(query['hub.challenge']);
 	if (mode !== 'subscribe' || token === undefined || challenge === undefined) {
 		return {
-			status: 400,
+			status: 403,
 			body: 'Expected WhatsApp\'s verification request (hub.mode=subscribe, hub.verify_token, hub.challenge)',
 		};
 	}
 	if (verifyToken === '') {
-		return { status: 403, body: 'No Verify Token is set in this Cunnekt Trigger (Options → Verify Token)' };
+		return {
+			status: 403,
+			body: 'No Verify Token is set in this Cunnekt Trigger (Authentication → WhatsApp Signature, then its Cunnekt Webhook API credential → Verify Token)',
+		};
 	}
 	if (!safeEqual(token, verifyToken)) return { status: 403, body: 'hub.verify_token does not match' };
 	return { status: 200, body: challenge };

@@ -39,9 +39,18 @@ class RecentKeys {
 
 const memories = new Map<string, RecentKeys>();
 
-/** The key a retry of this event repeats: the message id, or for a status its id and status. Errors have none. */
+/**
+ * The key a retry of this event repeats: a message's id; a status's id and status; for a payload-level error (which
+ * has no id) what identifies it: the business number, code, timestamp (when the error carries one), title, message
+ * and details. A message or status without an id has no key.
+ */
 export function dedupeKey(event: TriggerEvent): string | undefined {
-	if (event.event === 'error' || event.messageId === null) return undefined;
+	if (event.event === 'error') {
+		const timestamp = event.raw.timestamp ?? null;
+		const { businessPhoneNumberId, code, title, message, details } = event;
+		return `error:${JSON.stringify([businessPhoneNumberId, code, timestamp, title, message, details])}`;
+	}
+	if (event.messageId === null) return undefined;
 	return event.event === 'message' ? `message:${event.messageId}` : `status:${event.messageId}:${event.status}`;
 }
 

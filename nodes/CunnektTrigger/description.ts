@@ -4,8 +4,20 @@ import { MAX_REMEMBERED_KEYS } from './dedupe';
 
 /** The trigger's panel: setup steps, which events start the workflow, who may call, and the filters. */
 
-const SECRET_MODES = ['sharedSecret', 'sharedSecretAndSignature'];
-const SIGNATURE_MODES = ['signature', 'sharedSecretAndSignature'];
+export const SECRET_MODES = ['sharedSecret', 'sharedSecretAndSignature'];
+export const SIGNATURE_MODES = ['signature', 'sharedSecretAndSignature'];
+/** The Authentications that read the Cunnekt Webhook API credential (n8n shows the credential for these only). */
+export const CREDENTIAL_MODES = ['sharedSecret', 'signature', 'sharedSecretAndSignature'];
+
+/**
+ * Shown only while the field holds a value. Workflows saved before the Cunnekt Webhook API credential keep their
+ * secrets in these node fields, and keep working (webhook() reads them when no credential is selected); a new node
+ * never shows them, and emptying one hides it for good. n8n stores what a node shows, so a hidden empty field holds
+ * nothing.
+ */
+const ONLY_WHEN_SET = [{ _cnd: { exists: true as const } }];
+const MOVE_TO_CREDENTIAL =
+	'Stored in the workflow in clear (exports and n8n\'s API show it). Move it: put it in a Cunnekt Webhook API credential, select the credential above, then empty this field (it disappears). Used only while no credential is selected.';
 
 /** The defaults webhook() falls back on when an option is not set (the fields below show the same values). */
 export const DEFAULTS = {
@@ -78,7 +90,7 @@ export const triggerProperties: INodeProperties[] = [
 		],
 		default: 'none',
 		description:
-			'Who may start the workflow. A call that fails the check gets 401 with a short reason and starts nothing.',
+			'Who may start the workflow. The secrets go in a Cunnekt Webhook API credential. A call that fails the check gets 401 with a short reason and starts nothing.',
 	},
 	{
 		displayName: 'Secret In',
@@ -107,25 +119,22 @@ export const triggerProperties: INodeProperties[] = [
 		default: 'X-Webhook-Secret',
 	},
 	{
-		displayName: 'Secret',
+		displayName: 'Secret (Old Field)',
 		name: 'secret',
 		type: 'string',
 		typeOptions: { password: true },
-		displayOptions: { show: { authentication: SECRET_MODES } },
-		required: true,
+		displayOptions: { show: { authentication: SECRET_MODES, secret: ONLY_WHEN_SET } },
 		default: '',
-		description: 'A long random value that only you and Cunnekt know',
+		description: MOVE_TO_CREDENTIAL,
 	},
 	{
-		displayName: 'App Secret',
+		displayName: 'App Secret (Old Field)',
 		name: 'appSecret',
 		type: 'string',
 		typeOptions: { password: true },
-		displayOptions: { show: { authentication: SIGNATURE_MODES } },
-		required: true,
+		displayOptions: { show: { authentication: SIGNATURE_MODES, appSecret: ONLY_WHEN_SET } },
 		default: '',
-		description:
-			'Your Meta app\'s secret (Meta App Dashboard → App Settings → Basic): WhatsApp signs each call\'s raw body with it',
+		description: MOVE_TO_CREDENTIAL,
 	},
 	{
 		displayName: 'Options',
@@ -157,7 +166,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 1440,
-				description: `An event whose message ID (for a status: ID and status) arrived within this many minutes starts nothing. Remembered in this n8n process, up to the last ${MAX_REMEMBERED_KEYS.toLocaleString('en-US')} events of this trigger. 0 turns it off.`,
+				description: `An event that arrived within this many minutes starts nothing: the same message ID; for a status the same ID and status; for an error the same business number, code, timestamp, title, message and details. Remembered in this n8n process, up to the last ${MAX_REMEMBERED_KEYS.toLocaleString('en-US')} events of this trigger. 0 turns it off.`,
 			},
 			{
 				displayName: 'Max Body Size (KB)',
@@ -165,7 +174,8 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 1024,
-				description: 'A larger request gets 400 and starts nothing',
+				description:
+					'A larger request gets 400 and starts nothing. n8n itself refuses bodies over its N8N_PAYLOAD_SIZE_MAX (16 MB by default) before this trigger runs, so a value above that has no effect.',
 			},
 			{
 				displayName: 'Message Types',
@@ -191,13 +201,13 @@ export const triggerProperties: INodeProperties[] = [
 				description: 'Only messages of these types start the workflow. Empty: every type.',
 			},
 			{
-				displayName: 'Verify Token',
+				displayName: 'Verify Token (Old Field)',
 				name: 'verifyToken',
 				type: 'string',
 				typeOptions: { password: true },
+				displayOptions: { show: { verifyToken: ONLY_WHEN_SET } },
 				default: '',
-				description:
-					'Only when WhatsApp itself calls this URL (Meta App → WhatsApp → Configuration): the Verify Token you enter there. The trigger answers WhatsApp\'s check with its challenge when the tokens match.',
+				description: MOVE_TO_CREDENTIAL,
 			},
 		],
 	},

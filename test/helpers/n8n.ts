@@ -31,6 +31,9 @@ export interface TestCredentials {
 	baseUrl: string;
 }
 
+/** Credentials of other types than Cunnekt API (e.g. the trigger's Cunnekt Webhook API), by type name. */
+export type OtherCredentials = Record<string, ICredentialDataDecryptedObject>;
+
 const credentialTypes: Record<string, ICredentialType> = { cunnektApi: new CunnektApi() };
 
 /** Resolves "={{$credentials.x}}"-style values the way n8n does, with n8n's own expression engine. */
@@ -41,7 +44,10 @@ export function resolveWithCredentials(value: string, credentials: ICredentialDa
 
 /** The credential store: the test's credentials, applied through the credential type's generic authentication. */
 class TestCredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly credentials: TestCredentials) {
+	constructor(
+		private readonly credentials: TestCredentials,
+		private readonly otherTypes: OtherCredentials = {},
+	) {
 		super();
 	}
 
@@ -79,8 +85,12 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		throw new Error('not used by these tests');
 	}
 
-	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
-		return { ...this.credentials };
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: unknown,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		return { ...(this.otherTypes[type] ?? this.credentials) };
 	}
 
 	async updateCredentials(): Promise<void> {}
@@ -128,7 +138,11 @@ export function nodeTypes(): INodeTypes {
 	} as INodeTypes;
 }
 
-export function additionalData(credentials: TestCredentials, workflowNodes: INode[] = []): IWorkflowExecuteAdditionalData {
+export function additionalData(
+	credentials: TestCredentials,
+	workflowNodes: INode[] = [],
+	otherCredentials: OtherCredentials = {},
+): IWorkflowExecuteAdditionalData {
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
 		id: 'test-workflow',
 		name: 'Test',
@@ -140,7 +154,7 @@ export function additionalData(credentials: TestCredentials, workflowNodes: INod
 		updatedAt: new Date(),
 	} as never);
 	return {
-		credentialsHelper: new TestCredentialsHelper(credentials),
+		credentialsHelper: new TestCredentialsHelper(credentials, otherCredentials),
 		hooks,
 		executeWorkflow: async () => ({ executionId: '', data: [] }),
 		sendDataToUI: () => {},

@@ -52,6 +52,8 @@ export interface TriggerSetup {
 	parameters: INodeParameters;
 	/** Sets the node's Cunnekt credential (for Download Media). */
 	credentials?: TestCredentials;
+	/** Selects a Cunnekt Webhook API credential with these values. */
+	webhookCredential?: { sharedSecret?: string; appSecret?: string; verifyToken?: string };
 	/** 'webhook' (an active workflow, the default) or 'manual' (Listen for test event). */
 	mode?: WorkflowExecuteMode;
 	nodeId?: string;
@@ -137,9 +139,16 @@ function triggerNode(setup: TriggerSetup): INode {
 		position: [0, 0],
 		webhookId: 'b3c0a1e2-cunnekt-test',
 		parameters: setup.parameters,
-		...(setup.credentials ? { credentials: { cunnektApi: { id: 'test', name: 'Cunnekt (sandbox)' } } } : {}),
+		credentials: {
+			...(setup.credentials ? { cunnektApi: { id: 'test', name: 'Cunnekt (sandbox)' } } : {}),
+			...(setup.webhookCredential ? { cunnektWebhookApi: { id: 'webhook', name: 'Cunnekt Webhook' } } : {}),
+		},
 	};
 }
+
+/** The credentials n8n would decrypt for this trigger. */
+const credentialsOf = (setup: TriggerSetup, nodes: INode[]) =>
+	additionalData(setup.credentials ?? NO_CREDENTIALS, nodes, setup.webhookCredential ? { cunnektWebhookApi: setup.webhookCredential } : {});
 
 function webhookDescription(name: 'default' | 'setup'): IWebhookDescription {
 	const found = new CunnektTrigger().description.webhooks?.find((webhook) => webhook.name === name);
@@ -229,7 +238,7 @@ export async function callTrigger(setup: TriggerSetup, call: TriggerRequest = {}
 	const response = new RecordingResponse();
 	const refused = n8nParseBody(request);
 	if (refused) return { status: refused.status, body: refused.body, headers: {} };
-	const data = additionalData(setup.credentials ?? NO_CREDENTIALS, [node]);
+	const data = credentialsOf(setup, [node]);
 	const result = await runWebhook(workflow, node, data, setup.mode ?? 'webhook', request, response);
 	n8nAnswer(result, response);
 	return {
@@ -314,7 +323,7 @@ export async function startTriggerWorkflow(
 		active: true,
 		nodeTypes: nodeTypes(),
 	});
-	const data = additionalData(setup.credentials ?? NO_CREDENTIALS, chain);
+	const data = credentialsOf(setup, chain);
 	const executions: IRun[] = [];
 	const running = new Set<Promise<void>>();
 	const path = `/webhook/${node.webhookId}/webhook`;

@@ -4,11 +4,17 @@ import { authenticationProblem, safeEqual, verificationAnswer } from '../../node
 import type { AuthenticationSettings } from '../../nodes/CunnektTrigger/authenticate';
 import { parseJsonBody, rawBodyOf, sizeProblem } from '../../nodes/CunnektTrigger/body';
 import { dedupeKey, dropDuplicates, MAX_REMEMBERED_KEYS } from '../../nodes/CunnektTrigger/dedupe';
+import { depthProblem, MAX_NESTING_DEPTH, nestingDepth } from '../../nodes/CunnektTrigger/depth';
 import { DEFAULTS, triggerProperties } from '../../nodes/CunnektTrigger/description';
+import { checkWebhookCredential } from '../../nodes/CunnektTrigger/checkCredential';
+import { CunnektTrigger } from '../../nodes/CunnektTrigger/CunnektTrigger.node';
 import { messageKind, parseBusinessNumbers, passesFilters } from '../../nodes/CunnektTrigger/filters';
 import type { TriggerFilters } from '../../nodes/CunnektTrigger/filters';
 import { normalisePayload } from '../../nodes/CunnektTrigger/normalise';
 import type { MessageEvent, StatusEvent, TriggerEvent } from '../../nodes/CunnektTrigger/normalise';
+import { NodeHelpers } from 'n8n-workflow';
+import type { INode, INodeParameters } from 'n8n-workflow';
+
 import { webhooks } from '../helpers/sender';
 
 const events = (payload: unknown): TriggerEvent[] => {
@@ -73,11 +79,18 @@ describe('duplicate memory', () => {
 	const nextScope = () => `unit-scope-${++scope}`;
 	const MINUTE = 60_000;
 
-	it('keys: the message id; for a status its id and status; errors have none', () => {
+	it('keys: the message id; for a status its id and status; for an error its number, code, timestamp, title, message, details', () => {
 		expect(dedupeKey(message('text', { id: 'wamid.A' }))).toBe('message:wamid.A');
 		expect(dedupeKey(status('wamid.B', 'delivered'))).toBe('status:wamid.B:delivered');
-		const [error] = events({ messaging_product: 'whatsapp', errors: [{ code: 1 }] });
-		expect(dedupeKey(error)).toBeUndefined();
+		const error = (fields: Record<string, unknown>) =>
+			dedupeKey(events({ messaging_product: 'whatsapp', metadata: webhooks.BUSINESS, errors: [fields] })[0]);
+		const rateLimit = { code: 130429, title: 'Rate limit hit', message: 'Rate limit hit', error_data: { details: 'Too many messages' } };
+		expect(error(rateLimit)).toBe('error:["123456789",130429,null,"Rate limit hit","Rate limit hit","Too many messages"]');
+		expect(error({ ...rateLimit, timestamp: '1736935200' })).toBe(
+			'error:["123456789",130429,"1736935200","Rate limit hit","Rate limit hit","Too many messages"]',
+		);
+		expect(error({ code: 1 })).toBe('error:["123456789",1,null,null,null,null]');
+		expect(dedupeKey({ ...message('text'), messageId: null })).toBeUndefined();
 	});
 
 	it('drops a repeat within the window, lets it through after, and counts from the first sight', () => {
@@ -159,9 +172,9 @@ describe('authentication', () => {
 
 	it('an empty Secret or App Secret lets nobody in (an empty key would let anyone sign)', () => {
 		const unsigned = { headers: { 'x-hub-signature-256': `sha256=${createHmac('sha256', '').update(body).digest('hex')}` }, query: { secret: '' }, rawBody: body };
-		expect(authenticationProblem(settings({ mode: 'signature', appSecret: '' }), unsigned)).toBe('Unauthorized: no App Secret is set in this Cunnekt Trigger');
+		expect(authenticationProblem(settings({ mode: 'signature', appSecret: '' }), unsigned)).toBe('Unauthorized: no App Secret is set in this Cunnekt Trigger (its Cunnekt Webhook API credential → App Secret)');
 		expect(authenticationProblem(settings({ mode: 'sharedSecret', secret: '' }), unsigned)).toBe(
-			'Unauthorized: no Secret is set in this Cunnekt Trigger (Authentication → Secret)',
+			'Unauthorized: no Shared Secret is set in this Cunnekt Trigger (its Cunnekt Webhook API credential → Shared Secret)',
 		);
 	});
 
@@ -173,10 +186,16 @@ describe('authentication', () => {
 		const query = { 'hub.mode': 'subscribe', 'hub.verify_token': 'vt-1', 'hub.challenge': '1158201444' };
 		expect(verificationAnswer(query, 'vt-1')).toEqual({ status: 200, body: '1158201444' });
 		expect(verificationAnswer(query, 'vt-2')).toEqual({ status: 403, body: 'hub.verify_token does not match' });
-		expect(verificationAnswer(query, '')).toEqual({ status: 403, body: 'No Verify Token is set in this Cunnekt Trigger (Options → Verify Token)' });
-		expect(verificationAnswer({ ...query, 'hub.mode': 'unsubscribe' }, 'vt-1').status).toBe(400);
+		expect(verificationAnswer(query, '')).toEqual({ status: 403, body: 'No Verify Token is set in this Cunnekt Trigger (Authentication → WhatsApp Signature, then its Cunnekt Webhook API credential → Verify Token)' });
+		const notTheHandshake = {
+			status: 403,
+			body: 'Expected WhatsApp\'s verification request (hub.mode=subscribe, hub.verify_token, hub.challenge)',
+		};
+		expect(verificationAnswer({ ...query, 'hub.mode': 'unsubscribe' }, 'vt-1')).toEqual(notTheHandshake);
+		expect(verificationAnswer({ 'hub.mode': 'subscribe', 'hub.challenge': '1' }, 'vt-1')).toEqual(notTheHandshake);
+		expect(verificationAnswer({ 'hub.mode': 'subscribe', 'hub.verify_token': 'vt-1' }, 'vt-1')).toEqual(notTheHandshake);
 		expect(verificationAnswer({}, 'vt-1')).toEqual({
-			status: 400,
+			status: 403,
 			body: 'Expected WhatsApp\'s verification request (hub.mode=subscribe, hub.verify_token, hub.challenge)',
 		});
 	});
@@ -199,6 +218,40 @@ describe('body', () => {
 	});
 });
 
+describe('nesting depth', () => {
+	const depth = (text: string) => nestingDepth(Buffer.from(text));
+
+	it('counts objects and arrays, not brackets inside strings (escaped quotes included)', () => {
+		expect(depth('{}')).toBe(1);
+		expect(depth('{"a":[{"b":1},[2]]}')).toBe(3);
+		expect(depth('{"text":"[[[{{{ \\" ]]] \\\\"}')).toBe(1);
+		expect(depth('"[[["')).toBe(0);
+	});
+
+	it('WhatsApp\'s payloads nest at most 13 levels: Cunnekt\'s, and a batch of envelopes around each type', () => {
+		const types = ['text', 'image', 'document', 'location', 'contacts', 'reaction', 'interactive', 'nfm_reply', 'button', 'order'];
+		const depths = [
+			...Object.values(webhooks.SEED_WEBHOOKS).map((seed) => depth(seed)),
+			...types.map((type) => depth(JSON.stringify([webhooks.envelope([webhooks.inboundMessage(type).value])]))),
+		];
+		expect(Math.max(...depths)).toBe(13);
+	});
+
+	it('a million levels: counted in one pass without recursion, or stopped as soon as the limit is passed', () => {
+		const deep = Buffer.from(`${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`);
+		expect(nestingDepth(deep)).toBe(1_000_000);
+		expect(nestingDepth(deep, MAX_NESTING_DEPTH)).toBe(MAX_NESTING_DEPTH + 1);
+	});
+
+	it(`refuses more than ${MAX_NESTING_DEPTH} levels with the reason`, () => {
+		const nested = (levels: number) => Buffer.from(`${'['.repeat(levels)}${']'.repeat(levels)}`);
+		expect(depthProblem(nested(MAX_NESTING_DEPTH))).toBeUndefined();
+		expect(depthProblem(nested(MAX_NESTING_DEPTH + 1))).toBe(
+			'The JSON nests deeper than 32 levels; this trigger accepts at most 32 (WhatsApp\'s webhooks nest about a dozen)',
+		);
+	});
+});
+
 describe('the panel', () => {
 	const property = (name: string) => triggerProperties.find((entry) => entry.name === name);
 	const option = (name: string) => (property('options')?.options as Array<{ name: string; default: unknown }>).find((entry) => entry.name === name);
@@ -213,5 +266,109 @@ describe('the panel', () => {
 	it('by default, sent, delivered and read statuses start nothing; failed ones do', () => {
 		expect(DEFAULTS.statuses).toEqual(['failed']);
 		expect(DEFAULTS.events).toContain('status');
+	});
+});
+
+describe('the old secret fields and the Cunnekt Webhook API credential, as n8n shows and stores them', () => {
+	const { description } = new CunnektTrigger();
+	const node = (parameters: INodeParameters): INode => ({
+		id: 'n',
+		name: 'Cunnekt Trigger',
+		type: 'n8n-nodes-cunnekt.cunnektTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+	});
+	/** The parameters n8n keeps when it saves the node (n8n-workflow's getNodeParameters, as the editor and the server call it). */
+	const stored = (parameters: INodeParameters) =>
+		NodeHelpers.getNodeParameters(description.properties, parameters, false, false, node(parameters), description);
+	/** The node's fields n8n shows, with their values filled in as n8n fills them. */
+	const shown = (parameters: INodeParameters) => {
+		const full = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, node(parameters), description) ?? {};
+		return description.properties
+			.filter((property) => NodeHelpers.displayParameter(full, property, node(parameters), description))
+			.map((property) => property.name);
+	};
+	const credentialShown = (authentication: string) =>
+		NodeHelpers.displayParameter(
+			{ authentication },
+			description.credentials?.find((entry) => entry.name === 'cunnektWebhookApi') ?? { name: '' },
+			node({ authentication }),
+			description,
+		);
+
+	it('a new node never shows the old Secret and App Secret fields; the credential shows for every Authentication but None', () => {
+		expect(shown({ authentication: 'sharedSecretAndSignature' })).toEqual([
+			'setupNotice',
+			'events',
+			'statuses',
+			'authentication',
+			'secretIn',
+			'parameterName',
+			'options',
+		]);
+		expect(['none', 'sharedSecret', 'signature', 'sharedSecretAndSignature'].map(credentialShown)).toEqual([false, true, true, true]);
+	});
+
+	it('a node saved with them keeps and shows them (and its old Verify Token option), so it keeps working', () => {
+		const old = {
+			authentication: 'sharedSecretAndSignature',
+			secret: 'old-secret',
+			appSecret: 'old-app-secret',
+			options: { verifyToken: 'old-token' },
+		};
+		expect(stored(old)).toEqual(old);
+		expect(shown(old)).toEqual(expect.arrayContaining(['secret', 'appSecret']));
+	});
+
+	it('emptied, they are gone: n8n stores nothing for them', () => {
+		expect(stored({ authentication: 'sharedSecret', secret: '', options: { verifyToken: '' } })).toEqual({
+			authentication: 'sharedSecret',
+			options: {},
+		});
+	});
+
+	it('the Verify Token option is not offered to new nodes', () => {
+		const verifyToken = (description.properties.find((property) => property.name === 'options')?.options ?? []).find(
+			(option) => 'name' in option && option.name === 'verifyToken',
+		);
+		expect(NodeHelpers.displayParameter({}, verifyToken as never, node({}), description)).toBe(false);
+		expect(NodeHelpers.displayParameter({ verifyToken: 'old-token' }, verifyToken as never, node({}), description)).toBe(true);
+	});
+});
+
+describe('the Cunnekt Webhook API credential\'s test (what it can check without a call from Cunnekt)', () => {
+	const APP_SECRET = '0123456789abcdef0123456789ABCDEF';
+
+	it('well-formed values: OK, and it says the match itself is not checked', () => {
+		expect(checkWebhookCredential({ sharedSecret: 'abcDEF-123_456.789~x', appSecret: APP_SECRET, verifyToken: 'any token at all' })).toEqual({
+			status: 'OK',
+			message:
+				'Well-formed: Shared Secret, App Secret, Verify Token. Whether they match is known only when Cunnekt or WhatsApp calls the webhook: n8n cannot ask Cunnekt.',
+		});
+		expect(checkWebhookCredential({ verifyToken: 't' })).toMatchObject({ status: 'OK', message: expect.stringMatching(/^Well-formed: Verify Token\. /) });
+	});
+
+	it('nothing set', () => {
+		expect(checkWebhookCredential({ sharedSecret: '', appSecret: '', verifyToken: '' })).toEqual({
+			status: 'Error',
+			message: 'Nothing set: fill in the Shared Secret, the App Secret or the Verify Token',
+		});
+	});
+
+	it('each problem found, by field', () => {
+		expect(checkWebhookCredential({ sharedSecret: 'short', appSecret: 'not-hex', verifyToken: ' token\n' })).toEqual({
+			status: 'Error',
+			message:
+				'Shared Secret is 5 characters: use at least 16 random ones. App Secret is not 32 hexadecimal characters, the form of a Meta app secret (Meta App Dashboard → App Settings → Basic → App Secret). Verify Token starts or ends with a space or line break: remove it.',
+		});
+		expect(checkWebhookCredential({ sharedSecret: 'abc+def/ghi=jkl&mno' })).toEqual({
+			status: 'Error',
+			message:
+				'Shared Secret has characters a URL changes (only letters, digits and - _ . ~ arrive unchanged in the webhook URL\'s query parameter; in a header any will do).',
+		});
+		expect(checkWebhookCredential({ appSecret: `${APP_SECRET} ` }).message).toBe(
+			'App Secret starts or ends with a space or line break: remove it.',
+		);
 	});
 });

@@ -1,6 +1,7 @@
-import type { IHookFunctions, INodeParameters } from 'n8n-workflow';
+import type { ICredentialTestFunctions, IHookFunctions, INodeParameters } from 'n8n-workflow';
 
 import { CunnektTrigger } from '../../../nodes/CunnektTrigger/CunnektTrigger.node';
+import { nestingDepth } from '../../../nodes/CunnektTrigger/depth';
 import { UNKNOWN_SHAPE } from '../../../nodes/CunnektTrigger/normalise';
 import { webhooks } from '../../helpers/sender';
 import { callTrigger, uniqueNodeId } from '../../helpers/trigger';
@@ -235,7 +236,7 @@ describe('authentication: 401 with a short reason, nothing started', () => {
 		it('no App Secret set: nobody gets in, not even with a body signed with an empty key', async () => {
 			unauthorized(
 				await trigger({ authentication: 'signature' })({ body, headers: { 'X-Hub-Signature-256': sign(body, '') } }),
-				'Unauthorized: no App Secret is set in this Cunnekt Trigger',
+				'Unauthorized: no App Secret is set in this Cunnekt Trigger (its Cunnekt Webhook API credential → App Secret)',
 			);
 		});
 	});
@@ -256,6 +257,85 @@ describe('authentication: 401 with a short reason, nothing started', () => {
 			await trigger({ authentication: 'sharedSecret', secret: SECRET })({ body: 'not json', contentType: 'text/plain' }),
 			'Unauthorized: the shared secret (query parameter secret) is missing',
 		);
+	});
+});
+
+describe('the Cunnekt Webhook API credential holds the secrets', () => {
+	const SHARED = 'cred-shared-secret-0123';
+	const APP_SECRET = '0123456789abcdef0123456789abcdef';
+	const body = SEED_WEBHOOKS.text;
+
+	it('Shared Secret: the credential\'s value lets the call in, another is refused', async () => {
+		const call = trigger({ authentication: 'sharedSecret' }, { webhookCredential: { sharedSecret: SHARED } });
+		expect(started(await call({ body, query: { secret: SHARED } }))).toBe(true);
+		const wrong = await call({ body, query: { secret: 'guess' } });
+		expect([wrong.status, wrong.body, started(wrong)]).toEqual([401, 'Unauthorized: the shared secret (query parameter secret) is wrong', false]);
+	});
+
+	it('WhatsApp Signature: checked with the credential\'s App Secret', async () => {
+		const call = trigger({ authentication: 'signature' }, { webhookCredential: { appSecret: APP_SECRET } });
+		expect(started(await call({ body, headers: { 'X-Hub-Signature-256': sign(body, APP_SECRET) } }))).toBe(true);
+		const wrong = await call({ body, headers: { 'X-Hub-Signature-256': sign(body, 'other') } });
+		expect([wrong.status, wrong.body]).toEqual([401, 'Unauthorized: X-Hub-Signature-256 does not match the body (check the App Secret)']);
+	});
+
+	it('a selected credential wins over the old fields of a node saved before it existed', async () => {
+		const call = trigger(
+			{ authentication: 'sharedSecretAndSignature', secret: 'old-node-secret', appSecret: 'old-app-secret', options: { verifyToken: 'old-token' } },
+			{ webhookCredential: { sharedSecret: SHARED, appSecret: APP_SECRET, verifyToken: 'cred-token' } },
+		);
+		const signed = { 'X-Hub-Signature-256': sign(body, APP_SECRET) };
+		expect(started(await call({ body, query: { secret: SHARED }, headers: signed }))).toBe(true);
+		const old = await call({ body, query: { secret: 'old-node-secret' }, headers: { 'X-Hub-Signature-256': sign(body, 'old-app-secret') } });
+		expect([old.status, old.body]).toEqual([401, 'Unauthorized: the shared secret (query parameter secret) is wrong']);
+		const handshake = (token: string) => call({ method: 'GET', query: { 'hub.mode': 'subscribe', 'hub.verify_token': token, 'hub.challenge': '42' } });
+		expect([(await handshake('cred-token')).status, (await handshake('old-token')).status]).toEqual([200, 403]);
+	});
+
+	it('an empty secret in the credential lets nobody in, and says where to set it', async () => {
+		const call = trigger({ authentication: 'sharedSecretAndSignature' }, { webhookCredential: { verifyToken: 'only-this' } });
+		const answer = await call({ body, query: { secret: '' } });
+		expect([answer.status, answer.body]).toEqual([
+			401,
+			'Unauthorized: no Shared Secret is set in this Cunnekt Trigger (its Cunnekt Webhook API credential → Shared Secret)',
+		]);
+	});
+
+	it('Authentication None reads no credential (n8n hides it there), even one left selected', async () => {
+		const call = trigger({ authentication: 'none' }, { webhookCredential: { sharedSecret: SHARED } });
+		expect(started(await call({ body }))).toBe(true);
+	});
+
+	it('a node saved with the old Secret field and no credential keeps working', async () => {
+		const call = trigger({ authentication: 'sharedSecret', secret: 'old-node-secret' });
+		expect(started(await call({ body, query: { secret: 'old-node-secret' } }))).toBe(true);
+		expect((await call({ body, query: { secret: SHARED } })).status).toBe(401);
+	});
+
+	it('its test in n8n\'s credential dialog is the trigger\'s testedBy method', async () => {
+		const trigger = new CunnektTrigger();
+		const entry = trigger.description.credentials?.find((credential) => credential.name === 'cunnektWebhookApi');
+		expect(entry).toEqual({
+			name: 'cunnektWebhookApi',
+			required: false,
+			displayOptions: { show: { authentication: ['sharedSecret', 'signature', 'sharedSecretAndSignature'] } },
+			testedBy: 'cunnektWebhookApiTest',
+		});
+		const test = (data: Record<string, string>) =>
+			trigger.methods.credentialTest.cunnektWebhookApiTest.call({} as ICredentialTestFunctions, {
+				id: 'c',
+				name: 'Cunnekt Webhook',
+				type: 'cunnektWebhookApi',
+				data,
+			});
+		await expect(test({ sharedSecret: SHARED, appSecret: APP_SECRET })).resolves.toEqual({
+			status: 'OK',
+			message: 'Well-formed: Shared Secret, App Secret. Whether they match is known only when Cunnekt or WhatsApp calls the webhook: n8n cannot ask Cunnekt.',
+		});
+		await expect(test({})).resolves.toEqual({
+			status: 'Error',
+			message: 'Nothing set: fill in the Shared Secret, the App Secret or the Verify Token',
+		});
 	});
 });
 
@@ -284,6 +364,24 @@ describe('duplicates: the same event again starts nothing', () => {
 		await call({ body: SEED_WEBHOOKS.text });
 		const answer = await call({ body: batchValue([JSON.parse(SEED_WEBHOOKS.text), JSON.parse(SEED_WEBHOOKS.image)]) });
 		expect(answer.items?.map((item) => item.json.type)).toEqual(['image']);
+	});
+
+	it('payload-level errors: a byte-for-byte retry starts nothing; another code, number or timestamp is new', async () => {
+		const call = trigger({ events: ['error'] });
+		const errors = (metadata: object, error: object) => JSON.stringify({ messaging_product: 'whatsapp', metadata, errors: [error] });
+		const rateLimit = { code: 130429, title: 'Rate limit hit', message: 'Rate limit hit', error_data: { details: 'Too many messages' } };
+		const body = errors(webhooks.BUSINESS, rateLimit);
+		expect(started(await call({ body }))).toBe(true);
+		const again = await call({ body });
+		expect([again.status, again.body, started(again)]).toEqual([
+			200,
+			'Received 1 event; none starts this workflow (filtered out: 0, duplicates: 1)',
+			false,
+		]);
+		expect(started(await call({ body: errors(webhooks.BUSINESS, { ...rateLimit, code: 131056 }) }))).toBe(true);
+		expect(started(await call({ body: errors({ ...webhooks.BUSINESS, phone_number_id: '555' }, rateLimit) }))).toBe(true);
+		expect(started(await call({ body: errors(webhooks.BUSINESS, { ...rateLimit, timestamp: '1736935200' }) }))).toBe(true);
+		expect(started(await call({ body: errors(webhooks.BUSINESS, { ...rateLimit, timestamp: '1736935200' }) }))).toBe(false);
 	});
 
 	it('Duplicate Window 0 lets every repeat through', async () => {
@@ -324,15 +422,22 @@ describe('WhatsApp\'s GET verification handshake', () => {
 		const wrong = await trigger({ options: { verifyToken: 'my-verify-token' } })(handshake('guess'));
 		expect([wrong.status, wrong.body]).toEqual([403, 'hub.verify_token does not match']);
 		const none = await trigger()(handshake('guess'));
-		expect([none.status, none.body]).toEqual([403, 'No Verify Token is set in this Cunnekt Trigger (Options → Verify Token)']);
+		expect([none.status, none.body]).toEqual([403, 'No Verify Token is set in this Cunnekt Trigger (Authentication → WhatsApp Signature, then its Cunnekt Webhook API credential → Verify Token)']);
 	});
 
-	it('400 for a GET that is not the handshake', async () => {
-		const answer = await trigger({ options: { verifyToken: 't' } })({ method: 'GET' });
-		expect([answer.status, answer.body]).toEqual([
-			400,
-			'Expected WhatsApp\'s verification request (hub.mode=subscribe, hub.verify_token, hub.challenge)',
-		]);
+	it('403 for a GET that is not the handshake: no token, another hub.mode, no challenge, nothing at all', async () => {
+		const call = trigger({ options: { verifyToken: 't' } });
+		const noToken = { 'hub.mode': 'subscribe', 'hub.challenge': '1158201444' };
+		const otherMode = { 'hub.mode': 'unsubscribe', 'hub.verify_token': 't', 'hub.challenge': '1158201444' };
+		const noChallenge = { 'hub.mode': 'subscribe', 'hub.verify_token': 't' };
+		for (const partial of [noToken, otherMode, noChallenge, {}]) {
+			const answer = await call({ method: 'GET', query: partial });
+			expect([answer.status, answer.body, started(answer)]).toEqual([
+				403,
+				'Expected WhatsApp\'s verification request (hub.mode=subscribe, hub.verify_token, hub.challenge)',
+				false,
+			]);
+		}
 	});
 });
 
@@ -363,6 +468,28 @@ describe('bad input: 400 with a short reason, nothing started, never a 500', () 
 		await badRequest({ body: { event: 'order.created' } }, UNKNOWN_SHAPE);
 		await badRequest({ body: [] }, UNKNOWN_SHAPE);
 		await badRequest({ body: '"hello"' }, UNKNOWN_SHAPE);
+	});
+
+	it('nested deeper than 32 levels: 400 before the body is read further; 32 levels start the workflow, kept under raw', async () => {
+		/** A message whose `order` field nests objects so that the whole body is `levels` deep (body, messages, message: 3). */
+		const nestedBody = (levels: number) => {
+			let order: Record<string, unknown> = { id: 'innermost' };
+			for (let level = 4; level < levels; level++) order = { inner: order };
+			const { value } = inboundMessage('order', { id: `wamid.deep${levels}`, content: order });
+			return JSON.stringify(value);
+		};
+		await badRequest(
+			{ body: nestedBody(33) },
+			'The JSON nests deeper than 32 levels; this trigger accepts at most 32 (WhatsApp\'s webhooks nest about a dozen)',
+		);
+		await badRequest(
+			{ body: `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`, contentType: 'text/plain' },
+			'The JSON nests deeper than 32 levels; this trigger accepts at most 32 (WhatsApp\'s webhooks nest about a dozen)',
+		);
+		const allowed = nestedBody(32);
+		expect(nestingDepth(Buffer.from(allowed))).toBe(32);
+		const answer = await trigger()({ body: allowed });
+		expect(answer.items?.map((item) => item.json.raw)).toEqual(JSON.parse(allowed).messages);
 	});
 
 	it('over the size limit the user set', async () => {
