@@ -286,6 +286,17 @@ describe('Reply → If the Service Window Is Closed', () => {
 			expect(bodiesTo('/sendnotification')).toEqual([{ mobile: CLOSED, templateid: 'sdsdDSDdssd', template: { components } }]);
 		});
 
+		it('By ID, Parameters left as it is: JSON is the default there, and a template without variables goes as is', async () => {
+			const { error } = await runReply(context.sandbox, 'sendButtons', {
+				mobile: CLOSED,
+				...replyButtons,
+				ifWindowClosed: 'sendTemplate',
+				templateId: byId('asdasdDSDsd'),
+			});
+			expect(error).toBeUndefined();
+			expect(bodiesTo('/sendnotification')).toEqual([{ mobile: CLOSED, templateid: 'asdasdDSDsd' }]);
+		});
+
 		it('the Form is refused before sending, naming what to choose instead', async () => {
 			const { error } = await runReply(context.sandbox, 'sendButtons', {
 				mobile: CLOSED,
