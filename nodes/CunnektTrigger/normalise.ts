@@ -1,4 +1,4 @@
-import { WHATSAPP_EXPLANATIONS } from '../shared/errors';
+import { WHATSAPP_EXPLANATIONS, WINDOW_CLOSED_CODE } from '../shared/errors';
 
 /**
  * A webhook payload in, typed flat events out. Pure: it knows neither n8n nor HTTP. Accepts Cunnekt's payload (the
@@ -72,6 +72,8 @@ export type StatusEvent = {
 	conversation: { id: string | null; category: string | null; expiresAt: string | null } | null;
 	pricing: { billable: boolean | null; pricingModel: string | null; category: string | null } | null;
 	errors?: ErrorDetail[];
+	/** On a failed status with 131047: the message was refused because the 24-hour service window was closed. */
+	windowClosed?: true;
 	raw: Json;
 };
 
@@ -302,6 +304,7 @@ function statusEvent(status: Json, business: Business): StatusEvent {
 				}
 			: null,
 		errors: errorDetails(status.errors),
+		windowClosed: objects(status.errors).some((error) => String(error.code) === WINDOW_CLOSED_CODE) || undefined,
 		raw: status,
 	});
 }

@@ -7,9 +7,12 @@ import type { INode, JsonObject } from 'n8n-workflow';
  * `{status:"error", message}`, `{success:false, error}`, `{errors:[…]}`).
  */
 
+/** WhatsApp's code for a free-form message to a customer who has not written in the last 24 hours. */
+export const WINDOW_CLOSED_CODE = '131047';
+
 /** What each WhatsApp code (and the auth statuses) means for the user, from the contract's table. */
 export const WHATSAPP_EXPLANATIONS: Readonly<Record<string, string>> = {
-	'131047':
+	[WINDOW_CLOSED_CODE]:
 		'The 24-hour service window is closed: the customer has not written in the last 24 hours. Send a template message instead.',
 	'130429':
 		'Rate limited by WhatsApp (throughput limit). Slow down; the node retries as set in its Sending Options.',
@@ -128,6 +131,11 @@ export function explain(failure: CunnektFailure): string | undefined {
 		(failure.code ? WHATSAPP_EXPLANATIONS[failure.code] : undefined) ??
 		(failure.httpCode ? WHATSAPP_EXPLANATIONS[String(failure.httpCode)] : undefined)
 	);
+}
+
+/** Whether a request failed because Cunnekt answered 131047 (never a request that got no answer: its code is unknown). */
+export function isWindowClosed(error: unknown): boolean {
+	return error instanceof NodeApiError && readFailure(null, error.errorResponse).code === WINDOW_CLOSED_CODE;
 }
 
 /** Replaces every occurrence of the secret in a string or JSON value. */

@@ -45,6 +45,13 @@ async function publishExample(stack, file) {
 const customerPosts = (stack, flow) => (type, options = {}) =>
 	sandboxControl(stack, 'POST', '/webhooks/message', { url: flow.url, type, query: { secret: flow.secret }, ...options });
 
+/** Makes the sandbox post a sent message's statuses to the workflow (outcome "read" or "failed"), with its secret. */
+const statusPosts = (stack, flow) => (messageId, outcome) =>
+	sandboxControl(stack, 'POST', '/webhooks/statuses', { url: flow.url, messageId, outcome, query: { secret: flow.secret } });
+
+/** The trigger's answer to a status its filters leave out. */
+const FILTERED_OUT = 'Received 1 event; none starts this workflow (filtered out: 1, duplicates: 0)';
+
 const iso = (seconds) => new Date(seconds * 1000).toISOString();
 
 /** What the trigger outputs for the one message of a payload the sandbox posted. */
@@ -204,18 +211,16 @@ module.exports = [
 				sandbox.openWindow(TEAM); // the team's number wrote to the business number today
 
 				step('the sandbox posts sent → delivered → read for one message, sent → failed for another');
-				const statuses = (messageId, outcome) =>
-					sandboxControl(stack, 'POST', '/webhooks/statuses', { url: flow.url, messageId, outcome, query: { secret: flow.secret } });
+				const statuses = statusPosts(stack, flow);
 				const read = await statuses(delivered, 'read');
 				const failure = await statuses(failed, 'failed');
-				const filteredOut = 'Received 1 event; none starts this workflow (filtered out: 1, duplicates: 0)';
 				assert.deepEqual(
 					[...read, ...failure].map((answer) => [answer.status, answer.body]),
 					[
-						[200, filteredOut], // "sent" is not among the statuses chosen
+						[200, FILTERED_OUT], // "sent" is not among the statuses chosen
 						[200, ''],
 						[200, ''],
-						[200, filteredOut],
+						[200, FILTERED_OUT],
 						[200, ''],
 					],
 				);
@@ -228,7 +233,7 @@ module.exports = [
 				const errors = [
 					{ code: error.code, title: error.title, message: error.message, details: error.error_data.details, explanation: WINDOW_CLOSED },
 				];
-				const expected = [statusItem(value(read[1])), statusItem(value(read[2])), statusItem(failedValue, errors)];
+				const expected = [statusItem(value(read[1])), statusItem(value(read[2])), { ...statusItem(failedValue, errors), windowClosed: true }];
 				executions.forEach((execution, index) => {
 					assertSucceeded(execution);
 					assert.deepEqual(outputOf(execution, flow.triggerName), [{ json: expected[index], pairedItem: { item: 0 } }]);
@@ -251,6 +256,44 @@ module.exports = [
 						],
 					],
 				);
+			});
+		},
+	},
+	{
+		name: 'trigger: a failed status with 131047 sends the template instead (examples/window-fallback.json)',
+		async run({ stack, step }) {
+			const { sandbox } = stack;
+			step('publish examples/window-fallback.json');
+			await withPublishedExample(stack, 'window-fallback.json', async (flow) => {
+				const [refused, delivered] = await sentMessages(stack, [CUSTOMER, '919888888888']);
+
+				step('the sandbox posts sent → failed (131047) for one message, sent → delivered → read for the other');
+				const statuses = statusPosts(stack, flow);
+				const failure = await statuses(refused, 'failed');
+				const read = await statuses(delivered, 'read');
+				assert.deepEqual(
+					[...failure, ...read].map((answer) => [answer.status, answer.body]),
+					[[200, FILTERED_OUT], [200, ''], [200, FILTERED_OUT], [200, FILTERED_OUT], [200, FILTERED_OUT]],
+				);
+
+				step('one execution: the failed status says the window was closed, and the template goes to its recipient');
+				const [execution] = await finishedExecutions(stack, flow.id, 1);
+				assertSucceeded(execution);
+				const [{ json: status }] = outputOf(execution, flow.triggerName);
+				assert.deepEqual(
+					[status.status, status.messageId, status.recipient, status.windowClosed],
+					['failed', refused, CUSTOMER, true],
+				);
+				assert.deepEqual(
+					sandbox.requests.map((request) => [request.method, request.path]),
+					[
+						['GET', '/templates'],
+						['POST', '/sendnotification'],
+					],
+				);
+				assert.deepEqual(sandbox.requestsTo('/sendnotification')[0].body, { mobile: CUSTOMER, templateid: 'asdasdDSDsd' });
+				const template = sandbox.state.sent[sandbox.state.sent.length - 1];
+				assert.deepEqual(outputOf(execution, 'Send the template instead'), [{ json: sendOutputOf(template), pairedItem: { item: 0 } }]);
 			});
 		},
 	},

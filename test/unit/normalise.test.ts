@@ -357,9 +357,20 @@ describe('normalisePayload: statuses, errors, batches and the envelope', () => {
 				conversation: null,
 				pricing: null,
 				errors: [CLOSED_WINDOW_ERROR],
+				windowClosed: true,
 				raw: status,
 			},
 		]);
+	});
+
+	it('windowClosed is only on a status whose errors hold 131047 (a string code counts too)', () => {
+		const value = (code: number | string) => ({
+			messaging_product: 'whatsapp',
+			statuses: [{ id: 'wamid.x', status: 'failed', recipient_id: '447700900123', errors: [{ code, title: 'Failed' }] }],
+		});
+		const closed = (code: number | string) => (eventsOf(value(code))[0] as { windowClosed?: true }).windowClosed;
+		expect([closed(131026), closed('131047'), closed(131047)]).toEqual([undefined, true, true]);
+		expect('windowClosed' in eventsOf(value(131026))[0]).toBe(false);
 	});
 
 	it('payload-level errors become "error" items', () => {

@@ -121,17 +121,21 @@ describe("getTemplateFields: the resource mapper's fields for each seeded templa
 		const node = new Cunnekt();
 		expect(node.methods.resourceMapping.getTemplateFields).toBe(getTemplateFields);
 		const mappers = node.description.properties.filter((property) => property.name === 'templateFields');
-		expect(mappers.map((mapper) => mapper.displayOptions?.show)).toEqual(
-			[
-				['templateMessage', 'send'],
-				['campaign', 'create'],
-			].map(([resource, operation]) => ({
-				parametersMode: ['templateFields'],
-				'templateId.mode': ['list'],
-				resource: [resource],
-				operation: [operation],
-			})),
-		);
+		const shownFor = (resource: string, operation: string[], more = {}) => ({
+			parametersMode: ['templateFields'],
+			'templateId.mode': ['list'],
+			resource: [resource],
+			operation,
+			...more,
+		});
+		// Reply: If the Service Window Is Closed → Send a Template Instead (Send Buttons and Send List without the Form).
+		const fallback = { ifWindowClosed: ['sendTemplate'] };
+		expect(mappers.map((mapper) => mapper.displayOptions?.show)).toEqual([
+			shownFor('templateMessage', ['send']),
+			shownFor('reply', ['sendText', 'sendForm', 'sendCtaUrl', 'sendAudio', 'sendDocument', 'sendImage', 'sendVideo'], fallback),
+			shownFor('reply', ['sendButtons', 'sendList'], fallback),
+			shownFor('campaign', ['create']),
+		]);
 		for (const mapper of mappers) {
 			expect(mapper.type).toBe('resourceMapper');
 			expect(mapper.typeOptions?.resourceMapper?.resourceMapperMethod).toBe('getTemplateFields');

@@ -100,6 +100,7 @@ describe('Cunnekt Trigger in the engine, with the sandbox as sender', () => {
 				messageId: sentId,
 				recipient: '919812345678',
 				errors: [CLOSED_WINDOW_ERROR],
+				windowClosed: true,
 			}),
 		]);
 	});

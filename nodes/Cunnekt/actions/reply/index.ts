@@ -7,6 +7,7 @@ import * as sendForm from './sendForm.operation';
 import * as sendList from './sendList.operation';
 import * as sendMedia from './sendMedia.operation';
 import * as sendText from './sendText.operation';
+import { windowFallbackProperties } from './windowFallback';
 
 const operationPicker: INodeProperties = {
 	displayName: 'Operation',
@@ -84,6 +85,7 @@ export const reply: CunnektResourceModule = {
 		...sendForm.description,
 		...sendMedia.description,
 		...sendCtaUrl.description,
+		...windowFallbackProperties(['sendText', 'sendButtons', 'sendList', 'sendForm', 'sendCtaUrl', ...sendMedia.mediaOperations]),
 	],
 	operations: { sendText, sendButtons, sendList, sendForm, sendCtaUrl, ...mediaOperations },
 };

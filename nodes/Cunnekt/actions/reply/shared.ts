@@ -5,7 +5,8 @@ import { checkCount, checkLength, checkUnique, LIMITS } from '../../whatsapp/lim
 import type { Range } from '../../whatsapp/limits';
 import { cunnektApiRequest } from '../../../shared/transport';
 import type { ReplyBody, TextHeader } from '../../../shared/types';
-import { readMobile, readText, sendOutput } from '../common';
+import { readMobile, readText } from '../common';
+import { sendWithWindowFallback } from './windowFallback';
 
 /** What every reply operation shares: the interactive header and body fields, list entries, and the send itself. */
 
@@ -110,16 +111,16 @@ export function readEntryIds(entries: IDataObject[], label: string, range: Range
 	return ids;
 }
 
-/** Sends one reply and returns the output every send has. */
+/** Sends one reply and returns the output every send has; a closed window as If the Service Window Is Closed says. */
 export async function sendReply(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	body: ReplyBody,
 ): Promise<INodeExecutionData[]> {
-	const response = await cunnektApiRequest.call(
+	return await sendWithWindowFallback.call(
 		this,
-		{ method: 'POST', path: ENDPOINTS.sendReply, body },
 		itemIndex,
+		body.mobile,
+		async () => await cunnektApiRequest.call(this, { method: 'POST', path: ENDPOINTS.sendReply, body }, itemIndex),
 	);
-	return sendOutput(body.mobile, response);
 }
