@@ -14,8 +14,6 @@ export const ENDPOINTS = {
 	campaignLaunch: (id: string) => `/campaigns/${encodeURIComponent(id)}/launch`,
 } as const;
 
-export const DEFAULT_BASE_URL = 'https://app2.cunnekt.com/v1';
-
 /** Joins the credential's base URL and a path whether or not either carries the slash. */
 export function joinUrl(baseUrl: string, path: string): string {
 	return `${baseUrl.trim().replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;

@@ -1,6 +1,9 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
+import { isObject } from './values';
+import type { Json } from './values';
+
 /**
  * Cunnekt and WhatsApp failures turned into NodeApiErrors that keep the provider's own words and say what to do.
  * Cunnekt documents no error shape, so the reader accepts the common ones (Meta's `{error:{code,message}}`,
@@ -54,12 +57,6 @@ export interface CunnektFailure {
 	details?: string;
 	/** The answer's body, as received (the API key removed). */
 	body?: unknown;
-}
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function text(value: unknown): string | undefined {

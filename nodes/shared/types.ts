@@ -2,12 +2,6 @@ import type { IDataObject } from 'n8n-workflow';
 
 /** The contract's shapes (../shared/cunnekt-api.md). Only what the nodes read or build is typed. */
 
-export type TemplateParameter =
-	| { type: 'text'; text: string }
-	| { type: 'image' | 'video'; image?: { link: string }; video?: { link: string } }
-	| { type: 'document'; document: { link: string; filename?: string } }
-	| IDataObject;
-
 export interface TemplateComponent extends IDataObject {
 	type: string;
 }

@@ -6,7 +6,8 @@ import { cunnektApiRequest } from '../../../shared/transport';
 import type { SendTemplateBody } from '../../../shared/types';
 import { mobileProperty, readMobile, sendOutput } from '../common';
 import { readTemplateId, templateLocator } from '../pickers';
-import { readTemplateComponents, templateParameterProperties } from '../templateParameters';
+import { readTemplateComponents } from '../templateParameterValues';
+import { templateParameterProperties } from '../templateParameters';
 
 const properties: INodeProperties[] = [
 	mobileProperty,
