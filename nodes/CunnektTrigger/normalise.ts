@@ -4,7 +4,7 @@ import type { Json } from '../shared/values';
 
 /**
  * A webhook payload in, typed flat events out. Pure: it knows neither n8n nor HTTP. Accepts Cunnekt's payload (the
- * `value` object of WhatsApp's webhook, seed 001) and WhatsApp's full envelope (`{object, entry:[{changes:[{field,
+ * `value` object of WhatsApp's webhook, as in docs/api-contract.md) and WhatsApp's full envelope (`{object, entry:[{changes:[{field,
  * value}]}]}`), and a JSON array of either. Every event keeps what it was made from under `raw`.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Every Cunnekt path the package calls, in one table (see ../shared/cunnekt-api.md in the repository's docs): a path
+ * Every Cunnekt path the package calls, in one table (docs/api-contract.md): a path
  * that turns out different is a one-line change here.
  */
 export const ENDPOINTS = {

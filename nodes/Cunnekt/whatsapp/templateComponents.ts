@@ -9,7 +9,7 @@ import { checkCarouselCards, checkHttpUrl, showValue } from './limits';
  * every send keeps. Pure: no n8n, no HTTP. One builder serves the Template Message form, the resource mapper (a
  * template's fields, read through templateExpectations.ts) and campaigns (each recipient's values).
  *
- * Casing follows Cunnekt's own examples (seed 001): lower-case `header` / `body` / `button` at the top level, and
+ * Casing follows Cunnekt's own examples (docs/api-contract.md): lower-case `header` / `body` / `button` at the top level, and
  * `CAROUSEL` / `HEADER` / `BUTTON` / `QUICK_REPLY` / `PAYLOAD` inside a carousel, exactly as Cunnekt's Template page
  * gives them.
  */
