@@ -5,7 +5,8 @@ import { isObject } from './values';
 import type { Json } from './values';
 
 /**
- * Cunnekt and WhatsApp failures turned into NodeApiErrors that keep the provider's own words and say what to do.
+ * The package's error types: InputError (what the node refuses itself), and Cunnekt and WhatsApp failures turned
+ * into NodeApiErrors that keep the provider's own words and say what to do.
  * Cunnekt documents no error shape, so the reader accepts the common ones (Meta's `{error:{code,message}}`,
  * `{status:"error", message}`, `{success:false, error}`, `{errors:[…]}`).
  */
@@ -34,8 +35,9 @@ export const WHATSAPP_EXPLANATIONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * A value the node refuses before sending (it names the field, the limit and what was received), or a check the node
- * makes itself; the router adds the item number and turns it into a NodeOperationError.
+ * A problem with one item that the node finds itself, not Cunnekt: a value refused before sending (the message names
+ * the field, the limit and what was received), a template the list does not hold, a file answer that is not a file.
+ * actions/itemErrors.ts adds the item number and turns it into a NodeOperationError.
  */
 export class InputError extends Error {
 	constructor(
