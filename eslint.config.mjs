@@ -1,6 +1,8 @@
 // Lint as n8n's reviewers lint: the community-node rules and eslint-plugin-n8n-nodes-base over the package, its
-// nodes and credentials; the test code gets TypeScript's recommended rules. Inline disable comments are refused.
+// nodes and credentials, with no import cycle among them; the test code gets TypeScript's recommended rules. Inline
+// disable comments are refused.
 import tseslint from 'typescript-eslint';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import communityNodes from '@n8n/eslint-plugin-community-nodes';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 
@@ -33,6 +35,17 @@ export default [
 			'@n8n/community-nodes/icon-prefer-themed-variants': 'error',
 			'@n8n/community-nodes/resource-operation-pattern': 'error',
 		},
+	},
+	{
+		// The house's layering (docs/development.md): nodes/shared/ ← whatsapp/ ← actions/ ← the node, no way back.
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
+		plugins: { 'import-x': importX },
+		settings: {
+			'import-x/extensions': ['.ts', '.js'],
+			'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+			'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+		},
+		rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
 	},
 	{
 		files: ['credentials/**/*.ts'],

@@ -6,6 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+/** Cunnekt's API address for most accounts: the field's default, and the example when a Base URL is wrong. */
+const DEFAULT_BASE_URL = 'https://app2.cunnekt.com/v1';
+
 export class CunnektApi implements ICredentialType {
 	name = 'cunnektApi';
 
@@ -30,7 +33,7 @@ export class CunnektApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			required: true,
-			default: 'https://app2.cunnekt.com/v1',
+			default: DEFAULT_BASE_URL,
 			description:
 				'Cunnekt\'s API address for your account, with or without a trailing slash (for example https://app.cunnekt.com/api/v1)',
 		},
@@ -61,7 +64,7 @@ export class CunnektApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'No Cunnekt API at this Base URL: check it (for example https://app2.cunnekt.com/v1)',
+					message: `No Cunnekt API at this Base URL: check it (for example ${DEFAULT_BASE_URL})`,
 				},
 			},
 		],

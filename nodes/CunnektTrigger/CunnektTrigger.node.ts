@@ -12,6 +12,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { plural } from '../shared/values';
 import { authenticationProblem, verificationAnswer } from './authenticate';
 import type { AuthenticationMode, AuthenticationSettings } from './authenticate';
 import { parseJsonBody, rawBodyOf, sizeProblem } from './body';
@@ -99,10 +100,6 @@ function readFilters(context: IWebhookFunctions, options: TriggerOptions): Trigg
 		messageTypes: options.messageTypes ?? [],
 		businessNumbers: parseBusinessNumbers(options.businessNumbers ?? ''),
 	};
-}
-
-function plural(count: number, word: string): string {
-	return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 export class CunnektTrigger implements INodeType {

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MAX_REMEMBERED_KEYS } from './dedupe';
+import { MESSAGE_KINDS } from './filters';
 
 /** The trigger's panel: setup steps, which events start the workflow, who may call, and the filters. */
 
@@ -182,21 +183,9 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'messageTypes',
 				type: 'multiOptions',
 				options: [
-					{ name: 'Audio', value: 'audio' },
-					{ name: 'Button Reply', value: 'button_reply' },
-					{ name: 'Contacts', value: 'contacts' },
-					{ name: 'Document', value: 'document' },
-					{ name: 'Form Answer (WhatsApp Flow)', value: 'nfm_reply' },
-					{ name: 'Image', value: 'image' },
-					{ name: 'List Reply', value: 'list_reply' },
-					{ name: 'Location', value: 'location' },
+					...Object.entries(MESSAGE_KINDS).map(([value, name]) => ({ name, value })),
 					{ name: 'Other Types', value: 'other' },
-					{ name: 'Reaction', value: 'reaction' },
-					{ name: 'Sticker', value: 'sticker' },
-					{ name: 'Template Quick Reply', value: 'button' },
-					{ name: 'Text', value: 'text' },
-					{ name: 'Video', value: 'video' },
-				],
+				].sort((a, b) => a.name.localeCompare(b.name)),
 				default: [],
 				description: 'Only messages of these types start the workflow. Empty: every type.',
 			},

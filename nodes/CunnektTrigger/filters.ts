@@ -12,22 +12,24 @@ export interface TriggerFilters {
 	businessNumbers: string[];
 }
 
-/** The message kinds the "Message Types" option names; anything else counts as 'other'. */
-export const MESSAGE_KINDS = [
-	'audio',
-	'button',
-	'button_reply',
-	'contacts',
-	'document',
-	'image',
-	'list_reply',
-	'location',
-	'nfm_reply',
-	'reaction',
-	'sticker',
-	'text',
-	'video',
-] as const;
+/** The message kinds the "Message Types" option offers, with the names the editor shows; anything else is 'other'. */
+export const MESSAGE_KINDS: Readonly<Record<string, string>> = {
+	audio: 'Audio',
+	button: 'Template Quick Reply',
+	button_reply: 'Button Reply',
+	contacts: 'Contacts',
+	document: 'Document',
+	image: 'Image',
+	list_reply: 'List Reply',
+	location: 'Location',
+	nfm_reply: 'Form Answer (WhatsApp Flow)',
+	reaction: 'Reaction',
+	sticker: 'Sticker',
+	text: 'Text',
+	video: 'Video',
+};
+
+const KNOWN_KINDS = new Set(Object.keys(MESSAGE_KINDS));
 
 /** A message's kind for filtering: an interactive answer counts as what it answers (button, list, form). */
 export function messageKind(event: MessageEvent): string {
@@ -35,7 +37,7 @@ export function messageKind(event: MessageEvent): string {
 		event.type === 'interactive' && typeof event.raw.interactive === 'object' && event.raw.interactive !== null
 			? String((event.raw.interactive as Record<string, unknown>).type)
 			: event.type;
-	return (MESSAGE_KINDS as readonly string[]).includes(kind) ? kind : 'other';
+	return KNOWN_KINDS.has(kind) ? kind : 'other';
 }
 
 const digits = (value: string) => value.replace(/\D+/g, '');

@@ -1,12 +1,13 @@
 import { WHATSAPP_EXPLANATIONS, WINDOW_CLOSED_CODE } from '../shared/errors';
+import { asObjects, isObject } from '../shared/values';
+import type { Json } from '../shared/values';
 
 /**
  * A webhook payload in, typed flat events out. Pure: it knows neither n8n nor HTTP. Accepts Cunnekt's payload (the
- * `value` object of WhatsApp's webhook, seed 001) and WhatsApp's full envelope (`{object, entry:[{changes:[{field,
+ * `value` object of WhatsApp's webhook, as in docs/api-contract.md) and WhatsApp's full envelope (`{object, entry:[{changes:[{field,
  * value}]}]}`), and a JSON array of either. Every event keeps what it was made from under `raw`.
  */
 
-type Json = Record<string, unknown>;
 
 /** One WhatsApp error as an item shows it, with what the code means when the contract explains it. */
 export type ErrorDetail = {
@@ -93,14 +94,6 @@ const SERVICE_WINDOW_SECONDS = 24 * 60 * 60;
 export const UNKNOWN_SHAPE =
 	'The JSON is not a WhatsApp webhook: expected Cunnekt\'s payload ({messaging_product, metadata, messages or statuses}) or WhatsApp\'s envelope ({object, entry})';
 
-function isObject(value: unknown): value is Json {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function objects(value: unknown): Json[] {
-	return Array.isArray(value) ? value.filter(isObject) : [];
-}
-
 function text(value: unknown): string | null {
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -125,7 +118,7 @@ function compact<T extends Json>(value: T): T {
 }
 
 function errorDetails(value: unknown): ErrorDetail[] | undefined {
-	const errors = objects(value);
+	const errors = asObjects(value);
 	return errors.length > 0 ? errors.map(errorDetail) : undefined;
 }
 
@@ -304,7 +297,7 @@ function statusEvent(status: Json, business: Business): StatusEvent {
 				}
 			: null,
 		errors: errorDetails(status.errors),
-		windowClosed: objects(status.errors).some((error) => String(error.code) === WINDOW_CLOSED_CODE) || undefined,
+		windowClosed: asObjects(status.errors).some((error) => String(error.code) === WINDOW_CLOSED_CODE) || undefined,
 		raw: status,
 	});
 }
@@ -326,11 +319,11 @@ function isEnvelope(value: Json): boolean {
 /** The events of one `value` object: its messages, then its statuses, then its errors, in payload order. */
 function valueEvents(value: Json): TriggerEvent[] {
 	const business = businessOf(value);
-	const contacts = objects(value.contacts);
+	const contacts = asObjects(value.contacts);
 	return [
-		...objects(value.messages).map((message) => messageEvent(message, contacts, business)),
-		...objects(value.statuses).map((status) => statusEvent(status, business)),
-		...objects(value.errors).map(
+		...asObjects(value.messages).map((message) => messageEvent(message, contacts, business)),
+		...asObjects(value.statuses).map((status) => statusEvent(status, business)),
+		...asObjects(value.errors).map(
 			(error): ErrorEvent => ({ event: 'error', ...errorDetail(error), ...business, raw: error }),
 		),
 	];
@@ -338,8 +331,8 @@ function valueEvents(value: Json): TriggerEvent[] {
 
 /** The envelope's `messages` changes; other fields (account or template updates) carry no message events. */
 function envelopeEvents(envelope: Json): TriggerEvent[] {
-	return objects(envelope.entry)
-		.flatMap((entry) => objects(entry.changes))
+	return asObjects(envelope.entry)
+		.flatMap((entry) => asObjects(entry.changes))
 		.filter((change) => (change.field === undefined || change.field === 'messages') && isObject(change.value))
 		.flatMap((change) => valueEvents(change.value as Json));
 }

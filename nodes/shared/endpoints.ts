@@ -1,5 +1,5 @@
 /**
- * Every Cunnekt path the package calls, in one table (see ../shared/cunnekt-api.md in the repository's docs): a path
+ * Every Cunnekt path the package calls, in one table (docs/api-contract.md): a path
  * that turns out different is a one-line change here.
  */
 export const ENDPOINTS = {
@@ -13,8 +13,6 @@ export const ENDPOINTS = {
 	campaign: (id: string) => `/campaigns/${encodeURIComponent(id)}`,
 	campaignLaunch: (id: string) => `/campaigns/${encodeURIComponent(id)}/launch`,
 } as const;
-
-export const DEFAULT_BASE_URL = 'https://app2.cunnekt.com/v1';
 
 /** Joins the credential's base URL and a path whether or not either carries the slash. */
 export function joinUrl(baseUrl: string, path: string): string {

@@ -1,8 +1,12 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
+import { isObject } from './values';
+import type { Json } from './values';
+
 /**
- * Cunnekt and WhatsApp failures turned into NodeApiErrors that keep the provider's own words and say what to do.
+ * The package's error types: InputError (what the node refuses itself), and Cunnekt and WhatsApp failures turned
+ * into NodeApiErrors that keep the provider's own words and say what to do.
  * Cunnekt documents no error shape, so the reader accepts the common ones (Meta's `{error:{code,message}}`,
  * `{status:"error", message}`, `{success:false, error}`, `{errors:[…]}`).
  */
@@ -34,8 +38,9 @@ export const WHATSAPP_EXPLANATIONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * A value the node refuses before sending (it names the field, the limit and what was received), or a check the node
- * makes itself; the router adds the item number and turns it into a NodeOperationError.
+ * A problem with one item that the node finds itself, not Cunnekt: a value refused before sending (the message names
+ * the field, the limit and what was received), a template the list does not hold, a file answer that is not a file.
+ * actions/itemErrors.ts adds the item number and turns it into a NodeOperationError.
  */
 export class InputError extends Error {
 	constructor(
@@ -57,12 +62,6 @@ export interface CunnektFailure {
 	details?: string;
 	/** The answer's body, as received (the API key removed). */
 	body?: unknown;
-}
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function text(value: unknown): string | undefined {

@@ -2,7 +2,8 @@ import { sleep } from 'n8n-workflow';
 
 /**
  * The pace of one node execution: at most R requests in any second, spaced evenly, slowed down when Cunnekt or
- * WhatsApp answers 429 and paused when they ask to wait (Retry-After). Used by the transport alone.
+ * WhatsApp answers 429 and paused when they ask to wait (Retry-After). Used by the transport alone, one Pace per
+ * execution (execution.ts).
  */
 
 /** What the Sending Options set; every call without them (lists, the trigger's downloads) uses the defaults. */
@@ -227,23 +228,4 @@ export class Pace {
 	pause(ms: number): void {
 		this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
 	}
-}
-
-/**
- * Each execution's settings and pace, keyed by its context object (`this`): every item of one run shares one pace,
- * and the next run starts afresh.
- */
-const perExecution = new WeakMap<object, { settings: SendingSettings; pace: Pace }>();
-
-export function configureSending(context: object, settings: SendingSettings): void {
-	perExecution.set(context, { settings, pace: new Pace(settings.maxRequestsPerSecond) });
-}
-
-export function sendingOf(context: object): { settings: SendingSettings; pace: Pace } {
-	let sending = perExecution.get(context);
-	if (!sending) {
-		sending = { settings: { ...SENDING_DEFAULTS }, pace: new Pace(SENDING_DEFAULTS.maxRequestsPerSecond) };
-		perExecution.set(context, sending);
-	}
-	return sending;
 }

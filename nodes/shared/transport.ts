@@ -1,5 +1,4 @@
 import type {
-	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -16,7 +15,8 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import { joinUrl } from './endpoints';
 import { bodyReportsFailure, readFailure, redact, toNodeApiError } from './errors';
 import type { CunnektFailure } from './errors';
-import { configureSending, sendingOf } from './pacing';
+import { executionOf } from './execution';
+import type { CunnektCredentials, ExecutionCredentials } from './execution';
 import type { SendingSettings } from './pacing';
 import {
 	answerRetry,
@@ -33,29 +33,12 @@ import type { ConnectionFailure } from './retries';
 
 /**
  * The only module that speaks HTTP to Cunnekt: base URL, the API key (through the credential's generic
- * authentication), the pace of each execution (pacing.ts), retries of what certainly did not go through
- * (retries.ts), and turning every failure into a NodeApiError with Cunnekt's own words.
+ * authentication), the pace of each execution (pacing.ts, with the run's Sending Options from execution.ts),
+ * retries of what certainly did not go through (retries.ts), and turning every failure into a NodeApiError with
+ * Cunnekt's own words.
  */
 
-export type { SendingSettings };
-export { SENDING_DEFAULTS } from './pacing';
-
-/** Sets the pace, retries and timeout of one execution (its Sending Options); calls without it use the defaults. */
-export function useSendingSettings(context: IExecuteFunctions, settings: SendingSettings): void {
-	configureSending(context, settings);
-}
-
 export const CREDENTIAL_NAME = 'cunnektApi';
-
-export interface CunnektCredentials {
-	apiKey: string;
-	baseUrl: string;
-}
-
-/** The credentials of one execution, and the same as n8n's request helper takes them. */
-interface ExecutionCredentials extends CunnektCredentials {
-	decrypted: ICredentialsDecrypted;
-}
 
 export type CunnektFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -165,7 +148,7 @@ async function exchange(
 	asFile: boolean,
 	itemIndex: number | undefined,
 ): Promise<RawResponse> {
-	const { settings, pace } = sendingOf(context);
+	const { sending: settings, pace } = executionOf(context);
 	const signal = cancelSignalOf(context);
 	const startedAt = Date.now();
 	const fail = (failure: CunnektFailure, suffix = '') =>
@@ -210,12 +193,6 @@ async function exchange(
 	}
 }
 
-/**
- * The credentials of each execution (keyed by its context object, `this`), read once: n8n reads them from its
- * database and decrypts them on every call. The next execution reads them afresh.
- */
-const credentialsPerExecution = new WeakMap<object, Promise<ExecutionCredentials>>();
-
 async function readCredentials(context: CunnektFunctions): Promise<ExecutionCredentials> {
 	const data = await context.getCredentials<CunnektCredentials>(CREDENTIAL_NAME);
 	const stored = context.getNode().credentials?.[CREDENTIAL_NAME];
@@ -225,13 +202,14 @@ async function readCredentials(context: CunnektFunctions): Promise<ExecutionCred
 	};
 }
 
+/**
+ * The execution's credentials, read once (execution.ts): n8n reads them from its database and decrypts them on
+ * every call. The next execution reads them afresh.
+ */
 async function credentialsOf(context: CunnektFunctions): Promise<ExecutionCredentials> {
-	let credentials = credentialsPerExecution.get(context);
-	if (!credentials) {
-		credentials = readCredentials(context);
-		credentialsPerExecution.set(context, credentials);
-	}
-	return await credentials;
+	const execution = executionOf(context);
+	execution.credentials ??= readCredentials(context);
+	return await execution.credentials;
 }
 
 /** Decodes a file request's body when it is not a file after all (an error page or a JSON error). */

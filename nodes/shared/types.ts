@@ -1,12 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** The contract's shapes (../shared/cunnekt-api.md). Only what the nodes read or build is typed. */
-
-export type TemplateParameter =
-	| { type: 'text'; text: string }
-	| { type: 'image' | 'video'; image?: { link: string }; video?: { link: string } }
-	| { type: 'document'; document: { link: string; filename?: string } }
-	| IDataObject;
+/** The contract's shapes (docs/api-contract.md). Only what the nodes read or build is typed. */
 
 export interface TemplateComponent extends IDataObject {
 	type: string;

@@ -1,6 +1,6 @@
 /**
- * Running one Reply operation against the sandbox, for the reply tests: a sandbox per test file with the seed's
- * recipient's service window open, a runner that fills in resource, operation and recipient, and the assertions
+ * Running one Reply operation against the sandbox, for the reply tests: a sandbox per test file with the service
+ * window of Cunnekt's example recipient open, a runner that fills in resource, operation and recipient, and the assertions
  * every reply test makes (what reached the sandbox, or that nothing did).
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
@@ -10,7 +10,7 @@ import type { RunResult } from './n8n';
 import { credentialsFor, startSandbox } from './sandbox';
 import type { Sandbox } from './sandbox';
 
-/** The recipient of Cunnekt's examples (seed 001). */
+/** The recipient of Cunnekt's examples (its Postman collection, docs/api-contract.md). */
 export const SEED_MOBILE = '919999999999';
 export const REPLY_TEST_KEY = 'reply-key-3b71e0';
 

@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * The media files the sandbox serves on GET /getmediafile: a few small files of the types customers send (their
- * message ids are those of Cunnekt's own samples, seed 001), and large files generated on demand so that no big file
+ * message ids are those of Cunnekt's own samples, webhook-samples.js), and large files generated on demand so that no big file
  * lives in the repository. state.media maps messageId → { bytes, mimeType, fileName }; mimeType and fileName may be
  * absent, as they can be in Cunnekt's answer.
  */

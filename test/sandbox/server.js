@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The local Cunnekt: a real HTTP server on 127.0.0.1 that speaks the contract (../shared/cunnekt-api.md). Every
+ * The local Cunnekt: a real HTTP server on 127.0.0.1 that speaks the contract (docs/api-contract.md). Every
  * request is recorded for tests to read; a control API under /__sandbox lets other processes (the end-to-end suite,
  * the benchmark) read and steer it.
  */

@@ -11,7 +11,7 @@ function newWamid() {
 }
 
 /**
- * Templates every sandbox starts with. The first three carry the template ids of Cunnekt's own examples (seed 001),
+ * Templates every sandbox starts with. The first three carry the template ids of Cunnekt's own examples (its Postman collection),
  * so the documented requests work as they are.
  */
 function seededTemplates() {

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Cunnekt's webhook samples (seed 001, Postman collection → Webhooks), byte for byte as the collection shows them.
+ * Cunnekt's webhook samples (its Postman collection → Webhooks; docs/api-contract.md), byte for byte as the collection shows them.
  * One correction: in the list-reply sample the collection's HTML wraps part of the message id in a link
  * ("wa<a>https://www.cunnekt.com</a>mid."); the id here is the intended "wamid.…".
  */

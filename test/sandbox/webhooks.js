@@ -119,7 +119,7 @@ function mediaBytes(type, messageId) {
 }
 
 /**
- * A message from a customer as Cunnekt posts it (seed 001's `value` shape).
+ * A message from a customer as Cunnekt posts it (the `value` shape of webhook-samples.js).
  * Options: from, name, id, at (ms), context {id, from}, text, title, replyId, payload, form, caption, fileName,
  * mimeType, reactTo, emoji, content (for an unknown type).
  */
@@ -308,7 +308,7 @@ function createWebhookSender(sandbox) {
 			if (!last) throw new Error('Nothing was sent yet, so there is nothing to retry');
 			return await send(last);
 		},
-		/** One of Cunnekt's own samples (seed 001), byte for byte: text, buttonReply, listReply, document, image, sent, delivered, read. */
+		/** One of Cunnekt's own samples (webhook-samples.js), byte for byte: text, buttonReply, listReply, document, image, sent, delivered, read. */
 		async seed(url, name, options = {}) {
 			const sample = SEED_WEBHOOKS[name];
 			if (sample === undefined) throw new Error(`No seed sample ${JSON.stringify(name)}; known: ${Object.keys(SEED_WEBHOOKS).join(', ')}`);

@@ -1,12 +1,6 @@
 import { InputError } from '../../nodes/shared/errors';
-import {
-	buildComponents,
-	checkComponentLimits,
-	describeExpectations,
-	parseComponentsJson,
-	templateExpectations,
-	valuesFromSlots,
-} from '../../nodes/Cunnekt/whatsapp/templateComponents';
+import { buildComponents, checkComponentLimits, parseComponentsJson } from '../../nodes/Cunnekt/whatsapp/templateComponents';
+import { describeExpectations, templateExpectations, valuesFromSlots } from '../../nodes/Cunnekt/whatsapp/templateExpectations';
 import type { CunnektTemplate, TemplateComponent } from '../../nodes/shared/types';
 
 const { seededTemplates } = require('../sandbox/state') as { seededTemplates(): CunnektTemplate[] };

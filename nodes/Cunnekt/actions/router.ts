@@ -1,12 +1,13 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { startExecution } from '../../shared/execution';
 import { campaign } from './campaign';
 import { errorItem, toItemError } from './itemErrors';
 import { media } from './media';
 import type { CunnektResource, CunnektResourceModule } from './node.type';
 import { reply } from './reply';
-import { applySendingOptions } from './sendingOptions';
+import { readSendingOptions } from './sendingOptions';
 import { template } from './template';
 import { templateMessage } from './templateMessage';
 
@@ -45,12 +46,10 @@ export async function mapItems<T>(
 	return results;
 }
 
-/** How many items run at once: Sending Options → Max Concurrent Requests (the options also set the run's pace). */
-function concurrencyOf(this: IExecuteFunctions): number {
-	return applySendingOptions.call(this).maxConcurrentRequests;
-}
-
-/** For each item: pick the operation, run it, attach pairedItem; with Continue On Fail, one error item per failure. */
+/**
+ * For each item: pick the operation, run it, attach pairedItem; with Continue On Fail, one error item per failure.
+ * The run's Sending Options are read once and start the execution's state (pace, retries), before any request.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as CunnektResource;
@@ -63,7 +62,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 
-	const concurrency = concurrencyOf.call(this);
+	const { sending } = startExecution(this, readSendingOptions.call(this));
 	if (operation.executeAllItems) {
 		let combined: INodeExecutionData[] | undefined;
 		try {
@@ -80,7 +79,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	const continueOnFail = this.continueOnFail();
-	const perItem = await mapItems(items.length, concurrency, async (itemIndex) => {
+	const perItem = await mapItems(items.length, sending.maxConcurrentRequests, async (itemIndex) => {
 		try {
 			const outputs = await operation.execute.call(this, itemIndex);
 			return outputs.map((output) => ({ ...output, pairedItem: { item: itemIndex } }));

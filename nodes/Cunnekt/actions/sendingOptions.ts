@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { SENDING_DEFAULTS, useSendingSettings } from '../../shared/transport';
-import type { SendingSettings } from '../../shared/transport';
+import { SENDING_DEFAULTS } from '../../shared/pacing';
+import type { SendingSettings } from '../../shared/pacing';
 
 /**
  * "Sending Options": how fast, how many at once, and what to retry, for every send operation. Defined once; shown
@@ -100,8 +100,8 @@ function readNumber(
 	return number;
 }
 
-/** This run's Sending Options (the defaults where not set), handed to the transport for every request of the run. */
-export function applySendingOptions(this: IExecuteFunctions): SendingSettings {
+/** This run's Sending Options (the defaults where not set); the router starts the execution's state with them. */
+export function readSendingOptions(this: IExecuteFunctions): SendingSettings {
 	const given = this.getNodeParameter('sendingOptions', 0, {}) as Record<string, unknown>;
 	const settings: SendingSettings = {
 		maxRequestsPerSecond: readNumber.call(this, given, 'maxRequestsPerSecond', 'Max Requests per Second'),
@@ -112,6 +112,5 @@ export function applySendingOptions(this: IExecuteFunctions): SendingSettings {
 		retryOnTimeout: given.retryOnTimeout === undefined ? SENDING_DEFAULTS.retryOnTimeout : given.retryOnTimeout === true,
 		requestTimeoutMs: readNumber.call(this, given, 'requestTimeoutMs', 'Request Timeout'),
 	};
-	useSendingSettings(this, settings);
 	return settings;
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { InputError } from '../../shared/errors';
+import { executionOf } from '../../shared/execution';
 import type { CunnektFunctions } from '../../shared/transport';
 import type { CunnektTemplate } from '../../shared/types';
 import { listTemplates } from './lists';
@@ -23,27 +24,17 @@ export function templateNotListed(
 	return new InputError(`Template ${JSON.stringify(templateId)} is not in your Cunnekt template list`, hint);
 }
 
-/**
- * Templates fetched during one node execution, by id. Keyed by the execution's context object, so every item of one
- * run shares one fetch per template and the next run asks Cunnekt again (a template can change between runs).
- */
-const fetchedPerExecution = new WeakMap<object, Map<string, Promise<CunnektTemplate | undefined>>>();
-
-/** The template, fetched at most once per execution; concurrent items wait for the same answer. */
+/** The template, fetched at most once per execution (execution.ts); concurrent items wait for the same answer. */
 export async function templateForExecution(
 	this: IExecuteFunctions,
 	templateId: string,
 	itemIndex: number,
 ): Promise<CunnektTemplate> {
-	let fetched = fetchedPerExecution.get(this);
-	if (!fetched) {
-		fetched = new Map();
-		fetchedPerExecution.set(this, fetched);
-	}
-	let pending = fetched.get(templateId);
+	const { templates } = executionOf(this);
+	let pending = templates.get(templateId);
 	if (!pending) {
 		pending = findTemplate.call(this, templateId, itemIndex);
-		fetched.set(templateId, pending);
+		templates.set(templateId, pending);
 	}
 	const template = await pending;
 	if (!template) throw templateNotListed(templateId);

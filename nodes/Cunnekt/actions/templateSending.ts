@@ -5,7 +5,7 @@ import { cunnektApiRequest } from '../../shared/transport';
 import type { SendTemplateBody } from '../../shared/types';
 import { sendOutput } from './common';
 import { readTemplateId } from './pickers';
-import { readTemplateComponents } from './templateParameters';
+import { readTemplateComponents } from './templateParameterValues';
 
 /**
  * A template message read from the item's template fields (the Template locator and its values: Template's Fields,

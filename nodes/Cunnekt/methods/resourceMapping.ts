@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
 import { findTemplate, templateNotListed } from '../actions/templateLookup';
-import { templateExpectations } from '../whatsapp/templateComponents';
+import { templateExpectations } from '../whatsapp/templateExpectations';
 
 /**
  * The fields of the template chosen in the Template locator, for n8n's resource mapper: one per body variable

@@ -5,6 +5,7 @@
  */
 
 import { InputError } from '../../shared/errors';
+import { plural } from '../../shared/values';
 
 export const LIMITS = {
 	replyButtons: { min: 1, max: 3 },
@@ -40,10 +41,6 @@ const SHOWN_VALUE_LENGTH = 60;
 export function showValue(value: string): string {
 	const shown = value.length > SHOWN_VALUE_LENGTH ? `${value.slice(0, SHOWN_VALUE_LENGTH)}…` : value;
 	return JSON.stringify(shown);
-}
-
-function plural(count: number, word: string): string {
-	return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** Checks a text's length (in characters, as WhatsApp counts them) and returns it unchanged. */

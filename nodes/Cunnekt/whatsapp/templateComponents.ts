@@ -1,12 +1,15 @@
 import { InputError } from '../../shared/errors';
-import type { CunnektTemplate, TemplateComponent } from '../../shared/types';
+import type { TemplateComponent } from '../../shared/types';
+import { asObjects, capitalise } from '../../shared/values';
+import type { Json } from '../../shared/values';
 import { checkCarouselCards, checkHttpUrl, showValue } from './limits';
 
 /**
- * A template's variables, and the Meta-shaped `components` of a send. Pure: no n8n, no HTTP. One builder serves
- * the Template Message form, the resource mapper (a template's fields) and campaigns (each recipient's values).
+ * The Meta-shaped `components` of a send, built from the values a send fills in, or pasted as JSON, and the limits
+ * every send keeps. Pure: no n8n, no HTTP. One builder serves the Template Message form, the resource mapper (a
+ * template's fields, read through templateExpectations.ts) and campaigns (each recipient's values).
  *
- * Casing follows Cunnekt's own examples (seed 001): lower-case `header` / `body` / `button` at the top level, and
+ * Casing follows Cunnekt's own examples (docs/api-contract.md): lower-case `header` / `body` / `button` at the top level, and
  * `CAROUSEL` / `HEADER` / `BUTTON` / `QUICK_REPLY` / `PAYLOAD` inside a carousel, exactly as Cunnekt's Template page
  * gives them.
  */
@@ -109,229 +112,12 @@ export function buildComponents(values: ComponentValues): TemplateComponent[] {
 	return components;
 }
 
-// ── What a template expects ──────────────────────────────────────────────────────────────────────────────────
+/** Header formats as templates name them → the media parameter of a send. */
+export const MEDIA_FORMATS: Readonly<Record<string, MediaType>> = { IMAGE: 'image', VIDEO: 'video', DOCUMENT: 'document' };
 
-export type SlotKind = 'headerText' | 'headerMedia' | 'headerFilename' | 'bodyText' | 'buttonUrl' | 'buttonPayload';
-
-/** One value a template takes: a field of the resource mapper. */
-export interface TemplateSlot {
-	/** The field's key in the mapped values. */
-	id: string;
-	displayName: string;
-	required: boolean;
-	kind: SlotKind;
-	/** The carousel card (position from 0) the slot belongs to; absent at the top level. */
-	card?: number;
-	media?: MediaType;
-	/** The variable's name without braces: "1" or "first_name". */
-	variable?: string;
-	named?: boolean;
-	buttonIndex?: number;
-	buttonText?: string;
-}
-
-export interface TemplateExpectations {
-	/** How messages name the template: `"order_update"`. */
-	label: string;
-	slots: TemplateSlot[];
-	/** The number of carousel cards, 0 without a carousel. */
-	cardCount: number;
-}
-
-type Json = Record<string, unknown>;
-
-const MEDIA_FORMATS: Readonly<Record<string, MediaType>> = { IMAGE: 'image', VIDEO: 'video', DOCUMENT: 'document' };
-
-/** The variables in a text, in order of first appearance: "{{1}}" → "1", "{{first_name}}" → "first_name". */
-export function variablesIn(text: unknown): string[] {
-	const names: string[] = [];
-	for (const match of String(text ?? '').matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)) {
-		if (!names.includes(match[1])) names.push(match[1]);
-	}
-	return names;
-}
-
-function asObjects(value: unknown): Json[] {
-	return Array.isArray(value) ? value.filter((entry): entry is Json => typeof entry === 'object' && entry !== null) : [];
-}
-
-function findComponent(components: unknown, type: string): Json | undefined {
+/** A template's (or a send's) component of this type, whatever its casing. */
+export function findComponent(components: unknown, type: string): Json | undefined {
 	return asObjects(components).find((component) => String(component.type).toUpperCase() === type);
-}
-
-function capitalise(word: string): string {
-	return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-/** The slots of one level: the template's top level, or one carousel card. */
-function levelSlots(components: unknown, card?: number): TemplateSlot[] {
-	const idPrefix = card === undefined ? '' : `card_${card}_`;
-	const namePrefix = card === undefined ? '' : `Card ${card + 1} `;
-	const slot = (entry: TemplateSlot): TemplateSlot => ({
-		...entry,
-		id: `${idPrefix}${entry.id}`,
-		displayName: `${namePrefix}${entry.displayName}`,
-		...(card === undefined ? {} : { card }),
-	});
-	const slots: TemplateSlot[] = [];
-	const variableSlots = (text: unknown, part: 'header' | 'body', kind: SlotKind) => {
-		for (const variable of variablesIn(text)) {
-			const named = !/^\d+$/.test(variable);
-			slots.push(
-				slot({
-					id: `${part}_${variable}`,
-					displayName: `${capitalise(part)} Variable {{${variable}}}`,
-					required: true,
-					kind,
-					variable,
-					named,
-				}),
-			);
-		}
-	};
-
-	const header = findComponent(components, 'HEADER');
-	const format = header ? String(header.format ?? 'TEXT').toUpperCase() : undefined;
-	const media = format ? MEDIA_FORMATS[format] : undefined;
-	if (format === 'TEXT') variableSlots(header?.text, 'header', 'headerText');
-	if (media) {
-		slots.push(
-			slot({ id: `header_${media}`, displayName: `Header ${capitalise(media)} Link`, required: true, kind: 'headerMedia', media }),
-		);
-		if (media === 'document') {
-			slots.push(
-				slot({ id: 'header_filename', displayName: 'Header Document Filename', required: false, kind: 'headerFilename', media }),
-			);
-		}
-	}
-	variableSlots(findComponent(components, 'BODY')?.text, 'body', 'bodyText');
-	asObjects(findComponent(components, 'BUTTONS')?.buttons).forEach((button, buttonIndex) => {
-		const type = String(button.type).toUpperCase();
-		const buttonText = String(button.text ?? buttonIndex + 1);
-		if (type === 'URL' && variablesIn(button.url).length > 0) {
-			slots.push(
-				slot({
-					id: `button_${buttonIndex}_url_suffix`,
-					displayName: `Button "${buttonText}" URL Suffix`,
-					required: true,
-					kind: 'buttonUrl',
-					buttonIndex,
-					buttonText,
-				}),
-			);
-		}
-		if (type === 'QUICK_REPLY') {
-			slots.push(
-				slot({
-					id: `button_${buttonIndex}_payload`,
-					displayName: `Button "${buttonText}" Payload`,
-					required: false,
-					kind: 'buttonPayload',
-					buttonIndex,
-					buttonText,
-				}),
-			);
-		}
-	});
-	return slots;
-}
-
-/** What a template (as `GET /templates` lists it) expects from a send, in the order the fields are shown. */
-export function templateExpectations(template: CunnektTemplate): TemplateExpectations {
-	const cards = asObjects(findComponent(template.components, 'CAROUSEL')?.cards);
-	return {
-		label: JSON.stringify(String(template.name ?? template.id)),
-		slots: [
-			...levelSlots(template.components),
-			...cards.flatMap((card, position) => levelSlots(card.components, position)),
-		],
-		cardCount: cards.length,
-	};
-}
-
-function article(word: string): string {
-	return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
-}
-
-function joinAnd(parts: string[]): string {
-	return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-
-function describeLevel(slots: TemplateSlot[]): string[] {
-	const parts: string[] = [];
-	const braces = (list: TemplateSlot[]) => list.map((entry) => `{{${entry.variable}}}`).join(', ');
-	const headerText = slots.filter((entry) => entry.kind === 'headerText');
-	if (headerText.length) parts.push(`a header variable (${braces(headerText)})`);
-	const headerMedia = slots.find((entry) => entry.kind === 'headerMedia');
-	if (headerMedia?.media) parts.push(`${article(headerMedia.media)} header link`);
-	const body = slots.filter((entry) => entry.kind === 'bodyText');
-	if (body.length) parts.push(`${body.length} body variable${body.length === 1 ? '' : 's'} (${braces(body)})`);
-	for (const button of slots.filter((entry) => entry.kind === 'buttonUrl')) {
-		parts.push(`a URL suffix for button "${button.buttonText}"`);
-	}
-	return parts;
-}
-
-/** "an image header link and 2 body variables ({{1}}, {{2}})": what error messages say a template expects. */
-export function describeExpectations(expectations: TemplateExpectations): string {
-	const top = expectations.slots.filter((entry) => entry.card === undefined);
-	const parts = describeLevel(top);
-	if (expectations.cardCount > 0) {
-		const perCard = describeLevel(expectations.slots.filter((entry) => entry.card === 0));
-		const cards = `${expectations.cardCount} carousel card${expectations.cardCount === 1 ? '' : 's'}`;
-		parts.push(perCard.length ? `${cards}, each with ${joinAnd(perCard)}` : cards);
-	}
-	return parts.length ? joinAnd(parts) : 'no variables';
-}
-
-/**
- * Turns the values of a template's slots into ComponentValues. A required slot left empty is refused with a message
- * that names what the template expects (what WhatsApp would refuse with 132000 / 132012).
- */
-export function valuesFromSlots(
-	expectations: TemplateExpectations,
-	valueOf: (slot: TemplateSlot) => unknown,
-): ComponentValues {
-	const values: ComponentValues = {};
-	const cards: CardValue[] = Array.from({ length: expectations.cardCount }, (_, cardIndex) => ({ cardIndex }));
-	for (const slot of expectations.slots) {
-		const raw = valueOf(slot);
-		const text = raw === undefined || raw === null ? '' : String(raw);
-		if (text.trim() === '') {
-			if (!slot.required) continue;
-			throw new InputError(
-				`${slot.displayName} is empty; template ${expectations.label} expects ${describeExpectations(expectations)}`,
-			);
-		}
-		const level: ComponentValues | CardValue = slot.card === undefined ? values : cards[slot.card];
-		const textValue: TextValue = slot.named ? { parameterName: slot.variable, text } : { text };
-		switch (slot.kind) {
-			case 'headerText':
-				values.header = { type: 'text', ...textValue };
-				break;
-			case 'headerMedia': {
-				const link = checkHttpUrl(text, slot.displayName);
-				level.header = { type: slot.media as 'image', link };
-				break;
-			}
-			case 'headerFilename':
-				if (values.header && values.header.type === 'document') values.header.filename = text.trim();
-				break;
-			case 'bodyText':
-				(level.body ??= []).push(textValue);
-				break;
-			case 'buttonUrl':
-			case 'buttonPayload':
-				(level.buttons ??= []).push({
-					subType: slot.kind === 'buttonUrl' ? 'url' : 'quick_reply',
-					index: slot.buttonIndex ?? 0,
-					value: text,
-				});
-				break;
-		}
-	}
-	if (cards.length) values.cards = cards;
-	return values;
 }
 
 // ── Components as the user gives them (JSON) and the limits every send must keep ───────────────────────────────

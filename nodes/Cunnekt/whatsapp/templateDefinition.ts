@@ -1,8 +1,10 @@
 import { InputError } from '../../shared/errors';
 import type { TemplateComponent } from '../../shared/types';
+import { asObjects, plural } from '../../shared/values';
+import type { Json } from '../../shared/values';
 import { checkCount, checkHttpUrl, checkLength, LIMITS, normaliseMobile, showValue } from './limits';
-import { variablesIn } from './templateComponents';
 import type { TextValue } from './templateComponents';
+import { variablesIn } from './templateExpectations';
 
 /**
  * A new template's components (Template → Create), in Meta's shape: HEADER / BODY / FOOTER / BUTTONS with the
@@ -28,16 +30,11 @@ export interface TemplateDefinition {
 }
 
 export const TEMPLATE_CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const;
+export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
 
 const NAMED_VARIABLE = /^[a-z][a-z0-9_]*$/;
 const NUMBERED_VARIABLE = /^\d+$/;
 const LANGUAGE_CODE = /^[a-z]{2,3}(_[A-Za-z0-9]{2,4})?$/;
-
-type Json = Record<string, unknown>;
-
-function plural(count: number, word: string): string {
-	return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 function braces(names: string[]): string {
 	return names.map((name) => `{{${name}}}`).join(', ');
@@ -135,10 +132,6 @@ function checkedVariables(text: string, field: string): string[] {
 		);
 	}
 	return variables;
-}
-
-function asObjects(value: unknown): Json[] {
-	return Array.isArray(value) ? value.filter((entry): entry is Json => typeof entry === 'object' && entry !== null) : [];
 }
 
 /** The example values a component gives for its variables, numbered (a list) or named (name → example). */

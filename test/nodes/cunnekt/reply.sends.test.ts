@@ -7,7 +7,7 @@ const context = useReplySandbox();
 interface SeedCase {
 	operation: string;
 	parameters: INodeParameters;
-	/** Cunnekt's example request for this message (seed 001), byte for byte. */
+	/** Cunnekt's example request for this message (its Postman collection), byte for byte. */
 	seedBody: IDataObject;
 }
 
@@ -129,7 +129,7 @@ const seedCases: SeedCase[] = [
 		},
 	},
 	{
-		// The seed gives only the request template for this one (no filled-in example): its own values.
+		// Cunnekt's collection gives only the request template for this one (no filled-in example): its own values.
 		operation: 'sendCtaUrl',
 		parameters: { body: 'body_text_message', buttonText: 'Click Me', buttonUrl: 'https://domain.com' },
 		seedBody: {

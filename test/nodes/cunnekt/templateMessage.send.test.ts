@@ -7,8 +7,8 @@ import { credentialsFor, startSandbox } from '../../helpers/sandbox';
 import type { Sandbox } from '../../helpers/sandbox';
 
 /**
- * Template Message → Send against the sandbox. The three request bodies below are Cunnekt's own examples (seed 001,
- * "Template Sending API"), transcribed key for key; only placeholders are filled in ("{URL}" → a real link,
+ * Template Message → Send against the sandbox. The three request bodies below are Cunnekt's own examples (its
+ * Postman collection, "Template Sending API"), transcribed key for key; only placeholders are filled in ("{URL}" → a real link,
  * "yes/no" → "yes").
  */
 const PICTURE = 'https://www.cunnekt.com/wp-content/themes/twentytwenty-child/images/wts_4.jpg';

@@ -9,7 +9,8 @@ import { normaliseMobile } from '../../whatsapp/limits';
 import { answerJson, mobileProperty, readMobile, readText } from '../common';
 import { toItemError } from '../itemErrors';
 import { readTemplateId, templateLocator } from '../pickers';
-import { readTemplateComponents, templateParameterProperties } from '../templateParameters';
+import { readTemplateComponents } from '../templateParameterValues';
+import { templateParameterProperties } from '../templateParameters';
 
 type RecipientsMode = 'allItems' | 'perItem';
 

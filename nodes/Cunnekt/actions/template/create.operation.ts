@@ -16,7 +16,7 @@ import { cunnektApiRequest } from '../../../shared/transport';
 import type { TemplateComponent } from '../../../shared/types';
 import { answerJson, readText } from '../common';
 import { categoryOptions } from '../pickers';
-import { textValues } from '../templateParameters';
+import { textValues } from '../templateParameterValues';
 
 const FORM = { show: { componentsMode: ['form'] } };
 
