@@ -157,13 +157,20 @@ function nodeEnv(nodeDir, extra = {}) {
 	};
 }
 
-/** How many tarballs an install of this lockfile downloads: each name@version once, none for another platform. */
+/**
+ * How many tarballs an install of this lockfile downloads: each name@version once (an alias such as
+ * string-width-cjs is its real package), none for another platform or C library, none that npm marks extraneous
+ * (it does not install those).
+ */
 function packagesToFetch(lock) {
 	const fits = (list, value) => !Array.isArray(list) || list.some((entry) => entry === value) || (list.every((entry) => entry.startsWith('!')) && !list.includes(`!${value}`));
+	const report = /** @type {any} */ (process.report?.getReport());
+	const libc = report?.header?.glibcVersionRuntime ? 'glibc' : 'musl';
 	const wanted = new Set();
 	for (const [where, entry] of Object.entries(lock)) {
-		if (!where || entry.link || !fits(entry.os, process.platform) || !fits(entry.cpu, process.arch)) continue;
-		wanted.add(`${where.slice(where.lastIndexOf('node_modules/') + 'node_modules/'.length)}@${entry.version}`);
+		if (!where || entry.link || entry.extraneous) continue;
+		if (!fits(entry.os, process.platform) || !fits(entry.cpu, process.arch) || !fits(entry.libc, libc)) continue;
+		wanted.add(`${entry.name ?? where.slice(where.lastIndexOf('node_modules/') + 'node_modules/'.length)}@${entry.version}`);
 	}
 	return wanted.size;
 }

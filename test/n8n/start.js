@@ -7,6 +7,7 @@
  * Options: --port N (n8n, default 5678), --sandbox-port N (default 5679). A busy port is replaced by a free one.
  * The n8n is fresh each time (its user folder is .e2e/start/user): export a workflow you want to keep.
  */
+const fs = require('fs');
 const path = require('path');
 const { REPO_DIR, N8N_VERSION } = require('./runtime');
 const { startStack, loadExamples, createWorkflow, hasTrigger, productionWebhookUrl } = require('./stack');
@@ -63,7 +64,11 @@ async function main() {
 		printReady(stack, imported, listening);
 	} catch (error) {
 		console.error(`\nnpm start failed while trying to ${current}: ${error instanceof Error ? error.message : error}`);
-		console.error(`Logs: ${stack?.logFile ?? path.join(dir, 'n8n.log')} (n8n), ${path.join(dir, 'pack', 'pack.log')} (build)`);
+		const logs = [
+			[stack?.logFile ?? path.join(dir, 'n8n.log'), 'n8n'],
+			[path.join(dir, 'pack', 'pack.log'), 'build'],
+		].filter(([file]) => fs.existsSync(file));
+		if (logs.length > 0) console.error(`Logs: ${logs.map(([file, what]) => `${file} (${what})`).join(', ')}`);
 		await stop(1);
 	}
 }
