@@ -299,6 +299,7 @@ module.exports = {
 	startPostgres,
 	startRedis,
 	stopPid,
+	processTree,
 	memoryOf,
 	treeMemory,
 	sampleMemory,
