@@ -1,5 +1,5 @@
 import { checkCount, checkHttpUrl, checkLength, InputError, LIMITS, normaliseMobile, showValue } from './limits';
-import { variablesIn } from './templateComponents';
+import { givenExamples, variablesIn } from './templateComponents';
 import type { TextValue } from './templateComponents';
 import type { TemplateComponent } from './types';
 
@@ -138,19 +138,6 @@ function checkedVariables(text: string, field: string): string[] {
 
 function asObjects(value: unknown): Json[] {
 	return Array.isArray(value) ? value.filter((entry): entry is Json => typeof entry === 'object' && entry !== null) : [];
-}
-
-/** The example values a component gives for its variables, numbered (a list) or named (name → example). */
-function givenExamples(example: unknown, part: 'body' | 'header'): { texts: unknown[]; names?: unknown[] } {
-	const holder = (typeof example === 'object' && example !== null ? example : {}) as Json;
-	const named = holder[`${part}_text_named_params`];
-	if (Array.isArray(named)) {
-		const params = asObjects(named);
-		return { texts: params.map((param) => param.example), names: params.map((param) => param.param_name) };
-	}
-	const numbered = holder[`${part}_text`];
-	const texts = part === 'body' && Array.isArray(numbered) ? numbered[0] : numbered;
-	return { texts: Array.isArray(texts) ? texts : [] };
 }
 
 /** One example per variable: the count first (what WhatsApp's review refuses), then no empty one, then the names. */
