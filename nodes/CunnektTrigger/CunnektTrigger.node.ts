@@ -81,7 +81,7 @@ export class CunnektTrigger implements INodeType {
 		icon: { light: 'file:cunnekt.svg', dark: 'file:cunnekt.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"On " + ($parameter["events"] || []).join(", ")}}',
+		subtitle: '={{"On " + ($parameter["events"] || []).map((event) => ({ message: "messages", status: "statuses", error: "errors" })[event] || event).join(", ")}}',
 		description: 'Starts the workflow when Cunnekt posts an inbound WhatsApp message or a delivery status',
 		defaults: { name: 'Cunnekt Trigger' },
 		inputs: [],
@@ -110,12 +110,12 @@ export class CunnektTrigger implements INodeType {
 			header: 'Listening for Cunnekt events',
 			executionsHelp: {
 				inactive:
-					'<b>While building your workflow</b>, paste the Test URL into Cunnekt → API Settings → Webhook URL, click "Listen for test event", then send your WhatsApp number a message: it appears here.<br /><br /><b>Once you are happy with your workflow</b>, paste the Production URL there instead and activate the workflow. Every message and status Cunnekt posts then starts it; those executions are in the executions list.',
+					'<b>While building your workflow</b>, paste the Test URL into Cunnekt → API Settings → Webhook URL, click "Execute step", then send your WhatsApp number a message: it appears here.<br /><br /><b>Once you are happy with your workflow</b>, paste the Production URL there instead and Publish the workflow. Every message and status Cunnekt posts then starts it; those executions are in the executions list.',
 				active:
-					'<b>While building your workflow</b>, paste the Test URL into Cunnekt → API Settings → Webhook URL, click "Listen for test event", then send your WhatsApp number a message: it appears here.<br /><br /><b>Your workflow is active</b>: with the Production URL in Cunnekt → API Settings → Webhook URL, every message and status Cunnekt posts starts it; those executions are in the executions list.',
+					'<b>While building your workflow</b>, paste the Test URL into Cunnekt → API Settings → Webhook URL, click "Execute step", then send your WhatsApp number a message: it appears here.<br /><br /><b>Your workflow is published</b>: with the Production URL in Cunnekt → API Settings → Webhook URL, every message and status Cunnekt posts starts it; those executions are in the executions list.',
 			},
 			activationHint:
-				'Once your workflow is ready, activate it and paste the Production URL into Cunnekt → API Settings → Webhook URL.',
+				'Once your workflow is ready, Publish it and paste the Production URL into Cunnekt → API Settings → Webhook URL.',
 		},
 		properties: triggerProperties,
 	};
@@ -167,7 +167,7 @@ export class CunnektTrigger implements INodeType {
 
 		const filters = readFilters(this, options);
 		const wanted = normalised.events.filter((event) => passesFilters(event, filters));
-		// While testing ("Listen for test event") the user resends samples on purpose: only live calls are deduplicated.
+		// While testing ("Execute step") the user resends samples on purpose: only live calls are deduplicated.
 		const fresh =
 			this.getMode() === 'manual'
 				? wanted
