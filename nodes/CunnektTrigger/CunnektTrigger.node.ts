@@ -82,7 +82,10 @@ export class CunnektTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"On " + ($parameter["events"] || []).map((event) => ({ message: "messages", status: "statuses", error: "errors" })[event] || event).join(", ")}}',
-		description: 'Starts the workflow when Cunnekt posts an inbound WhatsApp message or a delivery status',
+		// n8n's nodes panel shows one "Cunnekt" item for both nodes and describes it with the trigger's description
+		// (also when adding an action): so it names the actions first, then what the trigger does.
+		description:
+			'Send WhatsApp template and reply messages, manage media, templates and campaigns, and start workflows on customers\' messages and delivery statuses, with Cunnekt',
 		defaults: { name: 'Cunnekt Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -107,7 +110,7 @@ export class CunnektTrigger implements INodeType {
 			},
 		],
 		triggerPanel: {
-			header: 'Listening for Cunnekt events',
+			header: 'Pull in events from Cunnekt',
 			executionsHelp: {
 				inactive:
 					'<b>While building your workflow</b>, paste the Test URL into Cunnekt → API Settings → Webhook URL, click "Execute step", then send your WhatsApp number a message: it appears here.<br /><br /><b>Once you are happy with your workflow</b>, paste the Production URL there instead and Publish the workflow. Every message and status Cunnekt posts then starts it; those executions are in the executions list.',

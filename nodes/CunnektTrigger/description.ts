@@ -108,9 +108,9 @@ export const triggerProperties: INodeProperties[] = [
 		description: 'The query parameter that carries the secret, e.g. secret in https://…/webhook?secret=YOUR_SECRET',
 	},
 	{
-		// A notice cannot show parameter values: the URL is spelled with a placeholder for the secret.
+		// A notice shows no parameter values (and renders <…> as HTML): the URL is spelled with a placeholder.
 		displayName:
-			'In Cunnekt, paste the Production URL above with the secret at its end: …/webhook?secret=<your secret>, your Secret (below) in place of <your secret>.',
+			'In Cunnekt, paste the Production URL above with the secret at its end: …/webhook?secret=YOUR_SECRET, with your Secret (below) in place of YOUR_SECRET.',
 		name: 'querySecretNotice',
 		type: 'notice',
 		displayOptions: { show: { authentication: SECRET_MODES, secretIn: ['query'], parameterName: ['secret'] } },
@@ -118,7 +118,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'In Cunnekt, paste the Production URL above with the secret at its end: …/webhook?<Parameter Name>=<your secret>, the Parameter Name and the Secret you set here in place of the two placeholders.',
+			'In Cunnekt, paste the Production URL above with the secret at its end: …/webhook?PARAMETER_NAME=YOUR_SECRET, with the Parameter Name and the Secret you set here in place of PARAMETER_NAME and YOUR_SECRET.',
 		name: 'queryParameterSecretNotice',
 		type: 'notice',
 		displayOptions: {
