@@ -15,7 +15,7 @@ const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { REPO_DIR, N8N_VERSION, freePort, unwrap, tail } = require('../n8n/runtime');
-const { processTree } = require('../n8n/services');
+const { isAlive, processGroup, processTree } = require('../n8n/services');
 const { runSuite } = require('../n8n/suite');
 
 const RUN_DIR = path.join(REPO_DIR, '.e2e', 'first-run');
@@ -24,15 +24,6 @@ const OUTPUT_FILE = path.join(RUN_DIR, 'npm-start.log');
 const READY = /^n8n is ready: (\S+)$/m;
 const relative = (file) => path.relative(process.cwd(), file) || file;
 
-function isAlive(pid) {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 /** Waits until condition() is true; fails with why() after the guard, so that a hang reads as a failure. */
 async function until(condition, why, guardMs = 300000) {
 	const deadline = Date.now() + guardMs;
@@ -40,20 +31,6 @@ async function until(condition, why, guardMs = 300000) {
 		if (Date.now() > deadline) throw new Error(why());
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
-}
-
-/** The processes of a process group, from /proc. */
-function groupMembers(pgid) {
-	return fs.readdirSync('/proc').filter((entry) => {
-		if (!/^\d+$/.test(entry)) return false;
-		try {
-			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-			// pid (comm) state ppid pgrp …: comm may hold spaces, so read after its closing parenthesis
-			return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) === pgid;
-		} catch {
-			return false; // gone meanwhile
-		}
-	});
 }
 
 /** Whether a port on 127.0.0.1 can be listened on again. */
@@ -234,8 +211,8 @@ const checks = [
 			assert.match(env.output(), /Stopping n8n and the sandbox…/);
 			step('no process it started is alive, none of its process group');
 			await until(
-				() => started.every((each) => !isAlive(each)) && groupMembers(pid).length === 0,
-				() => `still running: ${[...new Set([...started.filter(isAlive), ...groupMembers(pid)])].join(' ')}`,
+				() => started.every((each) => !isAlive(each)) && processGroup(pid).length === 0,
+				() => `still running: ${[...new Set([...started.filter(isAlive), ...processGroup(pid)])].join(' ')}`,
 			);
 			step('both ports are free');
 			assert.ok(await portIsFree(env.port), `port ${env.port} (n8n) is free`);
