@@ -109,8 +109,11 @@ export class CunnektTrigger implements INodeType {
 		icon: { light: 'file:cunnekt.svg', dark: 'file:cunnekt.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"On " + ($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when Cunnekt posts an inbound WhatsApp message or a delivery status',
+		subtitle: '={{"On " + ($parameter["events"] || []).map((event) => ({ message: "messages", status: "statuses", error: "errors" })[event] || event).join(", ")}}',
+		// n8n's nodes panel shows one "Cunnekt" item for both nodes and describes it with the trigger's description
+		// (also when adding an action): so it names the actions first, then what the trigger does.
+		description:
+			'Send WhatsApp template and reply messages, manage media, templates and campaigns, and start workflows on customers\' messages and delivery statuses, with Cunnekt',
 		defaults: { name: 'Cunnekt Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -143,15 +146,15 @@ export class CunnektTrigger implements INodeType {
 			},
 		],
 		triggerPanel: {
-			header: 'Listening for Cunnekt events',
+			header: 'Pull in events from Cunnekt',
 			executionsHelp: {
 				inactive:
-					'<b>While building your workflow</b>, paste the Test URL into Cunnekt → API Settings → Webhook URL, click "Listen for test event", then send your WhatsApp number a message: it appears here.<br /><br /><b>Once you are happy with your workflow</b>, paste the Production URL there instead and activate the workflow. Every message and status Cunnekt posts then starts it; those executions are in the executions list.',
+					'<b>While building your workflow</b>, paste the Test URL into Cunnekt → API Settings → Webhook URL, click "Execute step", then send your WhatsApp number a message: it appears here.<br /><br /><b>Once you are happy with your workflow</b>, paste the Production URL there instead and Publish the workflow. Every message and status Cunnekt posts then starts it; those executions are in the executions list.',
 				active:
-					'<b>While building your workflow</b>, paste the Test URL into Cunnekt → API Settings → Webhook URL, click "Listen for test event", then send your WhatsApp number a message: it appears here.<br /><br /><b>Your workflow is active</b>: with the Production URL in Cunnekt → API Settings → Webhook URL, every message and status Cunnekt posts starts it; those executions are in the executions list.',
+					'<b>While building your workflow</b>, paste the Test URL into Cunnekt → API Settings → Webhook URL, click "Execute step", then send your WhatsApp number a message: it appears here.<br /><br /><b>Your workflow is published</b>: with the Production URL in Cunnekt → API Settings → Webhook URL, every message and status Cunnekt posts starts it; those executions are in the executions list.',
 			},
 			activationHint:
-				'Once your workflow is ready, activate it and paste the Production URL into Cunnekt → API Settings → Webhook URL.',
+				'Once your workflow is ready, Publish it and paste the Production URL into Cunnekt → API Settings → Webhook URL.',
 		},
 		properties: triggerProperties,
 	};
@@ -218,7 +221,7 @@ export class CunnektTrigger implements INodeType {
 
 		const filters = readFilters(this, options);
 		const wanted = normalised.events.filter((event) => passesFilters(event, filters));
-		// While testing ("Listen for test event") the user resends samples on purpose: only live calls are deduplicated.
+		// While testing ("Execute step") the user resends samples on purpose: only live calls are deduplicated.
 		const fresh =
 			this.getMode() === 'manual'
 				? wanted

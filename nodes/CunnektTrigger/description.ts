@@ -31,7 +31,7 @@ export const DEFAULTS = {
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Paste this node\'s Production URL (under Webhook URLs above) into Cunnekt → API Settings → Webhook URL, then activate the workflow. To try it first, paste the Test URL there, click "Listen for test event" and send your WhatsApp number a message.',
+			'Paste this node\'s Production URL (under Webhook URLs above) into Cunnekt → API Settings → Webhook URL, then Publish the workflow. To try it first, paste the Test URL there, click "Execute step" and send your WhatsApp number a message.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
@@ -94,6 +94,14 @@ export const triggerProperties: INodeProperties[] = [
 			'Who may start the workflow. The secrets go in a Cunnekt Webhook API credential. A call that fails the check gets 401 with a short reason and starts nothing.',
 	},
 	{
+		displayName:
+			'With Authentication None, anyone who has this URL can start the workflow. Choose Shared Secret so that only calls carrying your secret start it.',
+		name: 'noAuthenticationNotice',
+		type: 'notice',
+		displayOptions: { show: { authentication: ['none'] } },
+		default: '',
+	},
+	{
 		displayName: 'Secret In',
 		name: 'secretIn',
 		type: 'options',
@@ -111,6 +119,26 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: { authentication: SECRET_MODES, secretIn: ['query'] } },
 		default: 'secret',
 		description: 'The query parameter that carries the secret, e.g. secret in https://…/webhook?secret=YOUR_SECRET',
+	},
+	{
+		// A notice shows no parameter values (and renders <…> as HTML): the URL is spelled with a placeholder.
+		displayName:
+			'In Cunnekt, paste the Production URL above with the secret at its end: …/webhook?secret=YOUR_SECRET, with the Shared Secret of your Cunnekt Webhook API credential in place of YOUR_SECRET.',
+		name: 'querySecretNotice',
+		type: 'notice',
+		displayOptions: { show: { authentication: SECRET_MODES, secretIn: ['query'], parameterName: ['secret'] } },
+		default: '',
+	},
+	{
+		displayName:
+			'In Cunnekt, paste the Production URL above with the secret at its end: …/webhook?PARAMETER_NAME=YOUR_SECRET, with the Parameter Name above and the Shared Secret of your Cunnekt Webhook API credential in place of PARAMETER_NAME and YOUR_SECRET.',
+		name: 'queryParameterSecretNotice',
+		type: 'notice',
+		displayOptions: {
+			show: { authentication: SECRET_MODES, secretIn: ['query'] },
+			hide: { parameterName: ['secret'] },
+		},
+		default: '',
 	},
 	{
 		displayName: 'Header Name',

@@ -3,13 +3,19 @@
 const fs = require('fs');
 const path = require('path');
 
+const { ensureDebianPackages } = require('../n8n/services');
+
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Debian's Chromium, installed with apt-get when missing (a new machine has none), unless CHROMIUM_PATH names one. */
+function ensureChromium({ log } = /** @type {{ log?: (message: string) => void }} */ ({})) {
+	if (!process.env.CHROMIUM_PATH) ensureDebianPackages(['chromium'], { log });
+	if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+}
 
 /** Chromium, headless, with everything that would try to reach the internet switched off. */
 async function launchBrowser() {
-	if (!fs.existsSync(CHROMIUM)) {
-		throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-	}
+	ensureChromium();
 	const { chromium } = require('playwright-core');
 	return await chromium.launch({
 		executablePath: CHROMIUM,
@@ -65,4 +71,4 @@ async function screenshot(page, dir, name) {
 	return file;
 }
 
-module.exports = { launchBrowser, signIn, openNode, pickOption, screenshot };
+module.exports = { ensureChromium, launchBrowser, signIn, openNode, pickOption, screenshot };

@@ -65,8 +65,10 @@ module.exports = [
 				]),
 			);
 			await withEditor(context, async (page) => {
-				step('open the workflow and the Cunnekt node');
+				step('open the workflow and the Cunnekt node: its subtitle on the canvas reads as words');
 				const ndv = await openNode(page, stack, workflow.id, 'Cunnekt');
+				const canvasNode = page.locator('[data-test-id=canvas-node]', { hasText: 'Cunnekt' });
+				assert.deepEqual((await canvasNode.innerText()).split('\n').map((line) => line.trim()).filter(Boolean), ['Cunnekt', 'Send Text · Reply']);
 
 				step('pick Template Message → Send');
 				await pickOption(page, ndv, 'resource', 'Template Message');
@@ -89,7 +91,12 @@ module.exports = [
 
 				step('pick order_update: its variable fields appear');
 				await listed.filter({ hasText: 'order_update (en)' }).click();
-				assert.deepEqual(await mapperFieldLabels(ndv, 'header_image'), ['Header Image Link', 'Body Variable {{1}}', 'Body Variable {{2}}']);
+				// Each label says what the field fills: the template's text around the variable and its example.
+				assert.deepEqual(await mapperFieldLabels(ndv, 'header_image'), [
+					'Header Image Link: the image at the top of the message, a public http(s) link (example: https://example.com/order.jpg)',
+					'Body Variable {{1}} in "Hi {{1}}, your order of {{2}} has shipped." (example: Vivek)',
+					'Body Variable {{2}} in "Hi {{1}}, your order of {{2}} has shipped." (example: Rs. 999)',
+				]);
 				await screenshot(page, screenshotsDir, 'template-fields');
 
 				step('run the Customers node, map the fields to its output');
@@ -140,10 +147,46 @@ module.exports = [
 				const url = `${stack.n8n.url}/webhook/${webhookId}/webhook`;
 				await ndv.locator('.node-webhooks').getByText(url, { exact: true }).waitFor();
 
-				step('the setup notice says where the URL goes');
-				const notice = ndv.getByText("Paste this node's Production URL (under Webhook URLs above)");
-				await notice.waitFor();
+				step('the notices say where the URL goes, with the secret, in the words of n8n 2.41\'s editor');
+				const SETUP =
+					'Paste this node\'s Production URL (under Webhook URLs above) into Cunnekt → API Settings → Webhook URL, then Publish the workflow. To try it first, paste the Test URL there, click "Execute step" and send your WhatsApp number a message.';
+				const QUERY_SECRET =
+					'In Cunnekt, paste the Production URL above with the secret at its end: …/webhook?secret=YOUR_SECRET, with the Shared Secret of your Cunnekt Webhook API credential in place of YOUR_SECRET.';
+				const NO_AUTHENTICATION =
+					'With Authentication None, anyone who has this URL can start the workflow. Choose Shared Secret so that only calls carrying your secret start it.';
+				const shown = async (text) => await ndv.getByText(text, { exact: true }).count();
+				await ndv.getByText(SETUP, { exact: true }).waitFor();
+				await ndv.getByText(QUERY_SECRET, { exact: true }).waitFor();
+				assert.equal(await shown(NO_AUTHENTICATION), 0);
+				assert.doesNotMatch(await ndv.innerText(), /Listen for test event|activate/i);
+				// The button the notice names is the one n8n shows.
+				assert.equal((await ndv.locator('[data-test-id=node-execute-button]').first().innerText()).trim(), 'Execute step');
 				await screenshot(page, screenshotsDir, 'trigger');
+
+				step('Authentication None says plainly who can start the workflow');
+				await pickOption(page, ndv, 'authentication', 'None');
+				await ndv.getByText(NO_AUTHENTICATION, { exact: true }).waitFor();
+				assert.equal(await shown(QUERY_SECRET), 0);
+			});
+		},
+	},
+	{
+		name: 'editor: the nodes panel describes Cunnekt by its actions when adding a step after a trigger',
+		async run(context) {
+			const { stack, step } = context;
+			const workflow = await createWorkflow(stack, manualWorkflow('Add a step', [customers()]), { publish: false });
+			await withEditor(context, async (page) => {
+				step('open the workflow and the nodes panel, search "Cunnekt"');
+				await page.goto(`${stack.n8n.url}/workflow/${workflow.id}`);
+				await page.locator('[data-test-id=canvas-node]').first().waitFor();
+				await page.locator('[data-test-id=node-creator-plus-button]').click();
+				await page.locator('[data-test-id=node-creator-search-bar] input, [data-test-id=search-bar] input').first().fill('Cunnekt');
+				const item = page.locator('[data-test-id=node-creator-node-item], [data-test-id=node-creator-action-item]').filter({ hasText: 'Cunnekt' }).first();
+				await item.waitFor();
+				assert.deepEqual((await item.innerText()).split('\n').map((line) => line.trim()).filter(Boolean), [
+					'Cunnekt',
+					"Send WhatsApp template and reply messages, manage media, templates and campaigns, and start workflows on customers' messages and delivery statuses, with Cunnekt",
+				]);
 			});
 		},
 	},

@@ -15,6 +15,7 @@ const path = require('path');
 const { REPO_DIR, N8N_VERSION } = require('../n8n/runtime');
 const { startStack } = require('../n8n/stack');
 const { runSuite } = require('../n8n/suite');
+const { ensureChromium } = require('./browser');
 
 const RUN_DIR = path.join(REPO_DIR, '.e2e', 'run');
 const SCREENSHOTS_DIR = path.join(REPO_DIR, '.e2e', 'screenshots');
@@ -38,7 +39,11 @@ fs.rmSync(SCREENSHOTS_DIR, { recursive: true, force: true });
 void runSuite({
 	title: (count) => `End-to-end: n8n ${N8N_VERSION} with the packed n8n-nodes-cunnekt, the sandbox, Chromium (${count} checks)`,
 	checks,
-	start: ({ build, step }) => startStack({ dir: RUN_DIR, build, step }),
+	start: ({ build, step }) => {
+		step('install Chromium when missing');
+		ensureChromium();
+		return startStack({ dir: RUN_DIR, build, step });
+	},
 	logs: () => `logs: ${relative(path.join(RUN_DIR, 'n8n.log'))} (n8n), ${relative(path.join(RUN_DIR, 'pack', 'pack.log'))} (build)`,
 	beforeEach: (stack) => stack.sandbox.reset(),
 	contextFor: (stack, { check, step }) => ({ name: check.name, stack, screenshotsDir: SCREENSHOTS_DIR, step }),

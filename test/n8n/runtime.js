@@ -158,15 +158,14 @@ function nodeEnv(nodeDir, extra = {}) {
 }
 
 /**
- * How many tarballs an install of this lockfile downloads: each name@version once (an alias under its real name),
- * none for another platform or C library, none for what the lockfile marks extraneous (npm installs nothing for it).
+ * How many tarballs an install of this lockfile downloads: each name@version once (an alias such as
+ * string-width-cjs is its real package), none for another platform or C library, none that npm marks extraneous
+ * (it does not install those).
  */
 function packagesToFetch(lock) {
-	const fits = (list, value) =>
-		!Array.isArray(list) ||
-		list.includes(value) ||
-		(list.every((entry) => entry.startsWith('!')) && !list.includes(`!${value}`));
-	const libc = process.report?.getReport?.().header?.glibcVersionRuntime ? 'glibc' : 'musl';
+	const fits = (list, value) => !Array.isArray(list) || list.some((entry) => entry === value) || (list.every((entry) => entry.startsWith('!')) && !list.includes(`!${value}`));
+	const report = /** @type {any} */ (process.report?.getReport());
+	const libc = report?.header?.glibcVersionRuntime ? 'glibc' : 'musl';
 	const wanted = new Set();
 	for (const [where, entry] of Object.entries(lock)) {
 		if (!where || entry.link || entry.extraneous || entry.inBundle) continue;

@@ -237,20 +237,34 @@ function memoryOf(pid) {
 	return { peakMiB: field('VmHWM'), rssMiB: field('VmRSS') };
 }
 
-/** A process and all its descendants (n8n and its task runner; Postgres and its backends), from /proc. */
-function processTree(pid) {
-	const children = new Map();
+/** Every running process with its parent and process group, from /proc. */
+function processes() {
+	const list = [];
 	for (const entry of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
 		try {
 			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-			// pid (comm) state ppid …: comm may hold spaces, so read after its closing parenthesis
-			const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+			// pid (comm) state ppid pgrp …: comm may hold spaces, so read after its closing parenthesis
+			const [, parent, group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			list.push({ pid: Number(entry), parent: Number(parent), group: Number(group) });
 		} catch {
 			// gone meanwhile
 		}
 	}
+	return list;
+}
+
+/** The processes of a process group (e.g. what a terminal's Ctrl-C reaches). */
+function processGroup(pgid) {
+	return processes()
+		.filter((entry) => entry.group === pgid)
+		.map((entry) => entry.pid);
+}
+
+/** A process and all its descendants (n8n and its task runner; Postgres and its backends), from /proc. */
+function processTree(pid) {
+	const children = new Map();
+	for (const { pid: child, parent } of processes()) children.set(parent, [...(children.get(parent) ?? []), child]);
 	const tree = [pid];
 	for (let index = 0; index < tree.length; index++) tree.push(...(children.get(tree[index]) ?? []));
 	return tree;
@@ -299,6 +313,9 @@ module.exports = {
 	startPostgres,
 	startRedis,
 	stopPid,
+	isAlive,
+	processGroup,
+	processTree,
 	memoryOf,
 	treeMemory,
 	sampleMemory,

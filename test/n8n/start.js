@@ -7,6 +7,7 @@
  * Options: --port N (n8n, default 5678), --sandbox-port N (default 5679). A busy port is replaced by a free one.
  * The n8n is fresh each time (its user folder is .e2e/start/user): export a workflow you want to keep.
  */
+const fs = require('fs');
 const path = require('path');
 const { REPO_DIR, N8N_VERSION } = require('./runtime');
 const { startStack, loadExamples, createWorkflow, hasTrigger, productionWebhookUrl } = require('./stack');
@@ -49,7 +50,10 @@ async function main() {
 		current = 'import the example workflows';
 		const imported = [];
 		const listening = [];
-		for (const { file, workflow } of loadExamples()) {
+		const examples = loadExamples();
+		// A first Reply to a number the examples use works, as it would after that customer wrote in.
+		for (const mobile of exampleNumbers(examples)) stack.sandbox.openWindow(mobile);
+		for (const { file, workflow } of examples) {
 			await createWorkflow(stack, workflow);
 			const published = hasTrigger(workflow);
 			imported.push(`${workflow.name}${published ? ' (published)' : ''}  ← examples/${file}`);
@@ -63,9 +67,19 @@ async function main() {
 		printReady(stack, imported, listening);
 	} catch (error) {
 		console.error(`\nnpm start failed while trying to ${current}: ${error instanceof Error ? error.message : error}`);
-		console.error(`Logs: ${stack?.logFile ?? path.join(dir, 'n8n.log')} (n8n), ${path.join(dir, 'pack', 'pack.log')} (build)`);
+		const logs = [
+			[stack?.logFile ?? path.join(dir, 'n8n.log'), 'n8n'],
+			[path.join(dir, 'pack', 'pack.log'), 'build'],
+		].filter(([file]) => fs.existsSync(file));
+		if (logs.length > 0) console.error(`Logs: ${logs.map(([file, what]) => `${file} (${what})`).join(', ')}`);
 		await stop(1);
 	}
+}
+
+/** The phone numbers the example workflows use (e.g. "+91 99999 99999"), as WhatsApp writes them: digits only. */
+function exampleNumbers(examples) {
+	const written = JSON.stringify(examples.map(({ workflow }) => workflow)).match(/\+\d{1,3}(?: ?\d){8,14}/g) ?? [];
+	return [...new Set(written.map((number) => number.replace(/\D/g, '')))];
 }
 
 /** A published example's production URL (with its secret) and what the sandbox should post to it. */
@@ -80,11 +94,14 @@ async function webhookOf(stack, workflow) {
 
 function printReady(stack, imported, listening) {
 	const { n8n, sandbox, owner } = stack;
+	const windows = [...sandbox.state.windows.keys()];
 	const control = `${sandbox.url}/__sandbox`;
-	const curl = (route, body) => `curl -X POST ${control}${route} -H 'content-type: application/json' -d '${JSON.stringify(body)}'`;
+	// -s and text/plain: the sandbox answers one line saying what it posted and what n8n answered.
+	const curl = (route, body) =>
+		`curl -s -X POST ${control}${route} -H 'accept: text/plain' -H 'content-type: application/json' -d '${JSON.stringify(body)}'`;
 	const posts = listening.map(({ name, url, kind }) =>
 		kind === 'statuses'
-			? `  Statuses of a sent message to "${name}" (a message id from ${control}/sent; outcome "failed" or "read"):\n    ${curl('/webhooks/statuses', { url, messageId: 'MESSAGE_ID', outcome: 'failed' })}`
+			? `  Statuses of the last message the sandbox accepted, to "${name}" (outcome "failed" or "read"; "messageId" names another):\n    ${curl('/webhooks/statuses', { url, outcome: 'failed' })}`
 			: `  ${kind === 'text' ? 'A text' : `A${/^[aeiou]/.test(kind) ? 'n' : ''} ${kind}`} from a customer to "${name}":\n    ${curl('/webhooks/message', { url, type: kind, ...(kind === 'text' ? { text: 'Hi, where is my order?' } : {}) })}`,
 	);
 	console.log(`
@@ -96,10 +113,11 @@ ${imported.map((line) => `    - ${line}`).join('\n') || '    (none)'}
 
 Cunnekt sandbox: ${sandbox.baseUrl}   (API key: ${sandbox.apiKey})
   What n8n sent it:  curl ${control}/requests
+  Open 24-hour service windows (replies accepted): ${windows.join(', ')}
 Make the sandbox post to n8n as Cunnekt does (a customer's message also opens their 24-hour service window):
 ${posts.join('\n')}
-  Open a number's service window without a message (e.g. the team number of the statuses example):
-    ${curl('/windows', { mobile: '919000000001' })}
+  Open another number's service window without a message:
+    ${curl('/windows', { mobile: '919812345678' })}
 Files the media example saves: ${stack.filesDir}
 n8n's log: ${stack.logFile}
 Press Ctrl-C to stop n8n and the sandbox.`);

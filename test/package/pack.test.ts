@@ -4,12 +4,16 @@ import { join } from 'path';
 
 /**
  * What `npm publish` would ship: only the built package (dist/), README.md, LICENSE, package.json and index.js (the
- * package's `main`, which npm always packs); never the sources, tests, sandbox or configuration. Run after
- * `npm run build` (as `npm test` does).
+ * package's `main`, which npm always packs); never the sources, tests, sandbox or configuration. It builds first
+ * (`npm run build`), so it checks what the current sources build to, also on a fresh clone without dist/.
  */
 
 const root = join(__dirname, '..', '..');
 const ALWAYS = ['LICENSE', 'README.md', 'index.js', 'package.json'];
+
+function build(): void {
+	execFileSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
 
 function packedPaths(): string[] {
 	const output = execFileSync('npm', ['pack', '--dry-run', '--json'], {
@@ -22,10 +26,11 @@ function packedPaths(): string[] {
 }
 
 describe('npm pack', () => {
+	beforeAll(build, 180000);
+
 	it('lists only dist/, README.md, LICENSE, package.json and index.js, with every node and credential n8n loads', () => {
 		const paths = packedPaths();
 		const built = paths.filter((path) => path.startsWith('dist/'));
-		if (built.length === 0) throw new Error('dist/ is not in the package: run `npm run build` before this test');
 		expect(paths.filter((path) => !path.startsWith('dist/'))).toEqual(ALWAYS);
 		const { n8n } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
 			n8n: { nodes: string[]; credentials: string[] };

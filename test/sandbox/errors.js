@@ -19,12 +19,13 @@ const answers = {
 	revokedKey: () => ({ status: 403, body: { status: 'error', message: 'API key revoked' } }),
 	malformed: (why) => ({ status: 400, body: { status: 'error', message: `Malformed request: ${why}` } }),
 	notFound: (what) => ({ status: 404, body: { status: 'error', message: `${what} not found` } }),
-	windowClosed: () =>
+	/** WhatsApp's words; `hint` (the sandbox's own reply answer only) adds how to open the window here. */
+	windowClosed: (hint = '') =>
 		whatsappError(
 			400,
 			131047,
 			'Re-engagement message',
-			'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+			`Message failed to send because more than 24 hours have passed since the customer last replied to this number.${hint}`,
 		),
 	unknownTemplate: (id) =>
 		whatsappError(404, 132001, 'Template name does not exist in the translation', `No template with id ${id}`),

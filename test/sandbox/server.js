@@ -70,6 +70,15 @@ function send(res, answer) {
 }
 
 /**
+ * A control answer for a person at a terminal (`curl -H 'accept: text/plain'`): its one-line `text`, or for a
+ * refusal its message.
+ */
+function asText(answer) {
+	const line = answer.text ?? answer.body?.message ?? JSON.stringify(answer.body);
+	return { status: answer.status, raw: `${line}\n`, headers: { 'content-type': 'text/plain; charset=utf-8' } };
+}
+
+/**
  * Starts a sandbox. Options: port (0 = a free one), apiKey, revokedKeys (keys answered 403, as Cunnekt answers a
  * revoked key), host (always loopback).
  * @returns {Promise<Sandbox>}
@@ -157,7 +166,8 @@ async function startSandbox(options = {}) {
 				request.path = url.pathname.slice(CONTROL_BASE.length) || '/';
 				const found = control.find(request.method, request.path);
 				if (!found?.route) return send(res, answers.notFound(`Control ${request.path}`));
-				return send(res, await found.route.handler({ ...request, params: found.params }, sandbox));
+				const answer = await found.route.handler({ ...request, params: found.params }, sandbox);
+				return send(res, String(req.headers.accept ?? '').includes('text/plain') ? asText(answer) : answer);
 			}
 			if (!url.pathname.startsWith(`${API_BASE}/`)) return send(res, answers.notFound(`Path ${url.pathname}`));
 			request.path = url.pathname.slice(API_BASE.length);
@@ -221,7 +231,7 @@ function registerControl(control, sandbox) {
 		const mobile = String(req.body?.mobile ?? '');
 		if (!/^\d{8,15}$/.test(mobile)) return answers.malformed('mobile must be 8 to 15 digits');
 		sandbox.openWindow(mobile);
-		return { status: 200, body: { mobile, open: true } };
+		return { status: 200, body: { mobile, open: true }, text: `The 24-hour service window of ${mobile} is open: replies to it are accepted.` };
 	});
 	control.route('POST', '/reset', () => {
 		sandbox.reset();

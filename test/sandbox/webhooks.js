@@ -142,6 +142,19 @@ function inboundMessage(type = 'text', options = {}) {
 	return { value, message, messageId: id, from };
 }
 
+/**
+ * The message whose statuses to post when none is named: the last one the sandbox accepted, or, before anything was
+ * sent, a template message to the sample customer that the sandbox records as sent, as if n8n had sent it.
+ */
+function messageToReport(state) {
+	const last = state.sent[state.sent.length - 1];
+	if (last) return last.id;
+	const template = [...state.templates.values()].find((candidate) => candidate.status === 'APPROVED');
+	const id = newWamid();
+	state.sent.push({ id, mobile: CUSTOMER.mobile, endpoint: 'sendnotification', body: { mobile: CUSTOMER.mobile, templateid: template?.id }, at: Date.now() });
+	return id;
+}
+
 /** A status for a message the sandbox accepted; the recipient and pricing category come from that message. */
 function statusFor(state, messageId, status, at = Date.now()) {
 	const sent = state.sent.find((message) => message.id === messageId);
@@ -274,9 +287,11 @@ function createWebhookSender(sandbox) {
 		},
 		/**
 		 * The statuses of a message the sandbox accepted, one request each: sent → delivered → read
-		 * (outcome "read", the default), or sent → failed with 131047 (outcome "failed").
+		 * (outcome "read", the default), or sent → failed with 131047 (outcome "failed"). Without a message id: the
+		 * last message the sandbox accepted (see messageToReport).
 		 */
 		async statuses(url, messageId, options = {}) {
+			messageId ||= messageToReport(sandbox.state);
 			const sequence = options.outcome === 'failed' ? ['sent', 'failed'] : ['sent', 'delivered', 'read'];
 			const start = options.at ?? Date.now();
 			const values = sequence.map((status, index) => ({

@@ -71,6 +71,21 @@ describe('templateExpectations and valuesFromSlots', () => {
 		});
 	});
 
+	it('helps with each field: a long text is shown around its variable, with the example the template carries', () => {
+		const long = `Dear {{1}}, ${'we are glad to tell you that '.repeat(3)}your refund of {{2}} was sent today. ${'Thank you. '.repeat(4)}`;
+		const template: CunnektTemplate = {
+			id: 'tpl_long',
+			name: 'refund_sent',
+			language: 'en',
+			status: 'APPROVED',
+			components: [{ type: 'BODY', text: long, example: { body_text: [['Asha']] } }],
+		};
+		expect(templateExpectations(template).slots.map((slot) => `${slot.displayName}${slot.help}`)).toEqual([
+			'Body Variable {{1}} in "Dear {{1}}, we are glad to tell you that we are glad…" (example: Asha)',
+			'Body Variable {{2}} in "…are glad to tell you that your refund of {{2}} was sent today. Thank you. Thank you. Thank…"',
+		]);
+	});
+
 	it('builds the document header with its filename, and skips optional fields left empty', () => {
 		const values = valuesFromSlots(templateExpectations(seeded('tpl_invoice_ready')), (slot) =>
 			({ header_document: ' https://e.x/i.pdf ', header_filename: 'i.pdf', body_1: 'INV-77' })[slot.id],

@@ -305,6 +305,7 @@ describe('the old secret fields and the Cunnekt Webhook API credential, as n8n s
 			'authentication',
 			'secretIn',
 			'parameterName',
+			'querySecretNotice',
 			'options',
 		]);
 		expect(['none', 'sharedSecret', 'signature', 'sharedSecretAndSignature'].map(credentialShown)).toEqual([false, true, true, true]);

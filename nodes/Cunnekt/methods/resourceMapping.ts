@@ -20,7 +20,8 @@ export async function getTemplateFields(this: ILoadOptionsFunctions): Promise<Re
 	const expectations = templateExpectations(template);
 	const fields: ResourceMapperField[] = expectations.slots.map((slot) => ({
 		id: slot.id,
-		displayName: slot.displayName,
+		// The mapper shows no description per field: its label says what it fills.
+		displayName: `${slot.displayName}${slot.help}`,
 		required: slot.required,
 		defaultMatch: false,
 		canBeUsedToMatch: false,

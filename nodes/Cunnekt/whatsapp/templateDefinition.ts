@@ -4,7 +4,7 @@ import { asObjects, plural } from '../../shared/values';
 import type { Json } from '../../shared/values';
 import { checkCount, checkHttpUrl, checkLength, LIMITS, normaliseMobile, showValue } from './limits';
 import type { TextValue } from './templateComponents';
-import { variablesIn } from './templateExpectations';
+import { givenExamples, variablesIn } from './templateExpectations';
 
 /**
  * A new template's components (Template → Create), in Meta's shape: HEADER / BODY / FOOTER / BUTTONS with the
@@ -132,19 +132,6 @@ function checkedVariables(text: string, field: string): string[] {
 		);
 	}
 	return variables;
-}
-
-/** The example values a component gives for its variables, numbered (a list) or named (name → example). */
-function givenExamples(example: unknown, part: 'body' | 'header'): { texts: unknown[]; names?: unknown[] } {
-	const holder = (typeof example === 'object' && example !== null ? example : {}) as Json;
-	const named = holder[`${part}_text_named_params`];
-	if (Array.isArray(named)) {
-		const params = asObjects(named);
-		return { texts: params.map((param) => param.example), names: params.map((param) => param.param_name) };
-	}
-	const numbered = holder[`${part}_text`];
-	const texts = part === 'body' && Array.isArray(numbered) ? numbered[0] : numbered;
-	return { texts: Array.isArray(texts) ? texts : [] };
 }
 
 /** One example per variable: the count first (what WhatsApp's review refuses), then no empty one, then the names. */

@@ -1,6 +1,7 @@
 import { InputError } from '../../shared/errors';
 import type { CunnektTemplate } from '../../shared/types';
 import { asObjects, capitalise, plural } from '../../shared/values';
+import type { Json } from '../../shared/values';
 import { checkHttpUrl } from './limits';
 import { findComponent, MEDIA_FORMATS } from './templateComponents';
 import type { CardValue, ComponentValues, MediaType, TextValue } from './templateComponents';
@@ -28,6 +29,11 @@ export interface TemplateSlot {
 	named?: boolean;
 	buttonIndex?: number;
 	buttonText?: string;
+	/**
+	 * What the field fills, for the editor: the template's text around the variable and the example the template
+	 * carries, e.g. ` in "Hi {{1}}, your order of {{2}} has shipped." (example: Vivek)`.
+	 */
+	help: string;
 }
 
 export interface TemplateExpectations {
@@ -47,6 +53,45 @@ export function variablesIn(text: unknown): string[] {
 	return names;
 }
 
+/** The example values a component gives for its variables, numbered (a list) or named (name → example). */
+export function givenExamples(example: unknown, part: 'body' | 'header'): { texts: unknown[]; names?: unknown[] } {
+	const holder = (typeof example === 'object' && example !== null ? example : {}) as Json;
+	const named = holder[`${part}_text_named_params`];
+	if (Array.isArray(named)) {
+		const params = asObjects(named);
+		return { texts: params.map((param) => param.example), names: params.map((param) => param.param_name) };
+	}
+	const numbered = holder[`${part}_text`];
+	const texts = part === 'body' && Array.isArray(numbered) ? numbered[0] : numbered;
+	return { texts: Array.isArray(texts) ? texts : [] };
+}
+
+/** Longer texts are shown around the variable only: this many characters on each side. */
+const TEXT_AROUND = 40;
+
+/** A template text as the help of one of its variables shows it: whole, or cut around the variable. */
+function textAround(text: string, variable: string): string {
+	const at = text.search(new RegExp(`\\{\\{\\s*${variable}\\s*\\}\\}`));
+	if (text.length <= 2 * TEXT_AROUND + 10 || at < 0) return text;
+	// Cut at spaces, so that no word is shown in half.
+	const start = text.lastIndexOf(' ', Math.max(0, at - TEXT_AROUND));
+	const from = at - TEXT_AROUND <= 0 || start < 0 ? 0 : start + 1;
+	const end = text.indexOf(' ', at + variable.length + 4 + TEXT_AROUND);
+	const to = end < 0 ? text.length : end;
+	return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+}
+
+/** The example a component gives for one of its variables (numbered: by its number; named: by its name). */
+function exampleFor(component: Json | undefined, part: 'body' | 'header', variable: string): string | undefined {
+	const given = givenExamples(component?.example, part);
+	const position = given.names ? given.names.map(String).indexOf(variable) : Number(variable) - 1;
+	const example = given.texts[position];
+	return typeof example === 'string' && example.trim() !== '' ? example : undefined;
+}
+
+const exampleSuffix = (example: unknown): string =>
+	typeof example === 'string' && example.trim() !== '' ? ` (example: ${example})` : '';
+
 /** The slots of one level: the template's top level, or one carousel card. */
 function levelSlots(components: unknown, card?: number): TemplateSlot[] {
 	const idPrefix = card === undefined ? '' : `card_${card}_`;
@@ -58,7 +103,8 @@ function levelSlots(components: unknown, card?: number): TemplateSlot[] {
 		...(card === undefined ? {} : { card }),
 	});
 	const slots: TemplateSlot[] = [];
-	const variableSlots = (text: unknown, part: 'header' | 'body', kind: SlotKind) => {
+	const variableSlots = (component: Json | undefined, part: 'header' | 'body', kind: SlotKind) => {
+		const text = String(component?.text ?? '');
 		for (const variable of variablesIn(text)) {
 			const named = !/^\d+$/.test(variable);
 			slots.push(
@@ -69,6 +115,7 @@ function levelSlots(components: unknown, card?: number): TemplateSlot[] {
 					kind,
 					variable,
 					named,
+					help: ` in "${textAround(text, variable)}"${exampleSuffix(exampleFor(component, part, variable))}`,
 				}),
 			);
 		}
@@ -77,22 +124,40 @@ function levelSlots(components: unknown, card?: number): TemplateSlot[] {
 	const header = findComponent(components, 'HEADER');
 	const format = header ? String(header.format ?? 'TEXT').toUpperCase() : undefined;
 	const media = format ? MEDIA_FORMATS[format] : undefined;
-	if (format === 'TEXT') variableSlots(header?.text, 'header', 'headerText');
+	if (format === 'TEXT') variableSlots(header, 'header', 'headerText');
 	if (media) {
+		const exampleLink = asObjects([header?.example])[0]?.header_handle;
 		slots.push(
-			slot({ id: `header_${media}`, displayName: `Header ${capitalise(media)} Link`, required: true, kind: 'headerMedia', media }),
+			slot({
+				id: `header_${media}`,
+				displayName: `Header ${capitalise(media)} Link`,
+				required: true,
+				kind: 'headerMedia',
+				media,
+				help: `: the ${media} at the top of the ${card === undefined ? 'message' : 'card'}, a public http(s) link${exampleSuffix(Array.isArray(exampleLink) ? exampleLink[0] : undefined)}`,
+			}),
 		);
 		if (media === 'document') {
 			slots.push(
-				slot({ id: 'header_filename', displayName: 'Header Document Filename', required: false, kind: 'headerFilename', media }),
+				slot({
+					id: 'header_filename',
+					displayName: 'Header Document Filename',
+					required: false,
+					kind: 'headerFilename',
+					media,
+					help: ': the file name the customer sees (optional)',
+				}),
 			);
 		}
 	}
-	variableSlots(findComponent(components, 'BODY')?.text, 'body', 'bodyText');
+	variableSlots(findComponent(components, 'BODY'), 'body', 'bodyText');
 	asObjects(findComponent(components, 'BUTTONS')?.buttons).forEach((button, buttonIndex) => {
 		const type = String(button.type).toUpperCase();
 		const buttonText = String(button.text ?? buttonIndex + 1);
 		if (type === 'URL' && variablesIn(button.url).length > 0) {
+			const url = String(button.url);
+			const exampleUrl = Array.isArray(button.example) ? String(button.example[0] ?? '') : '';
+			const prefix = url.slice(0, url.indexOf('{{'));
 			slots.push(
 				slot({
 					id: `button_${buttonIndex}_url_suffix`,
@@ -101,6 +166,7 @@ function levelSlots(components: unknown, card?: number): TemplateSlot[] {
 					kind: 'buttonUrl',
 					buttonIndex,
 					buttonText,
+					help: `: replaces the variable in ${url}${exampleSuffix(exampleUrl.startsWith(prefix) ? exampleUrl.slice(prefix.length) : undefined)}`,
 				}),
 			);
 		}
@@ -113,6 +179,7 @@ function levelSlots(components: unknown, card?: number): TemplateSlot[] {
 					kind: 'buttonPayload',
 					buttonIndex,
 					buttonText,
+					help: `: what comes back to your trigger when the customer taps "${buttonText}" (optional)`,
 				}),
 			);
 		}

@@ -20,7 +20,8 @@ describe('Reply → Send Text', () => {
 		expect(items).toEqual([]);
 		expect(error?.message).toBe('Re-engagement message (131047)');
 		expect(error?.description).toBe(
-			'The 24-hour service window is closed: the customer has not written in the last 24 hours. Send a template message instead. Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
+			'The 24-hour service window is closed: the customer has not written in the last 24 hours. Send a template message instead. Message failed to send because more than 24 hours have passed since the customer last replied to this number.' +
+				` (Sandbox: a message from 447700900123 opens its window, or open it now: curl -X POST ${context.sandbox.url}/__sandbox/windows -H 'content-type: application/json' -d '{"mobile":"447700900123"}')`,
 		);
 		expect(error?.name).toBe('NodeApiError');
 	});

@@ -47,13 +47,20 @@ const orderUpdateBody = (mobile: string, name: string) => ({
 	},
 });
 
-const WINDOW_CLOSED_DESCRIPTION =
-	'The 24-hour service window is closed: the customer has not written in the last 24 hours. Send a template message instead. Message failed to send because more than 24 hours have passed since the customer last replied to this number.';
+const WINDOW_CLOSED_DETAILS =
+	'Message failed to send because more than 24 hours have passed since the customer last replied to this number.';
+
+/** What the sandbox (and only the sandbox) adds to its closed-window answer: how to open the window. */
+const sandboxHint = (mobile: string) =>
+	` (Sandbox: a message from ${mobile} opens its window, or open it now: curl -X POST ${context.sandbox.url}/__sandbox/windows -H 'content-type: application/json' -d '{"mobile":"${mobile}"}')`;
+
+const windowClosedDescription = (mobile: string) =>
+	`The 24-hour service window is closed: the customer has not written in the last 24 hours. Send a template message instead. ${WINDOW_CLOSED_DETAILS}${sandboxHint(mobile)}`;
 
 /** The reply's refusal as the item keeps it. */
-const REFUSED_REPLY = {
+const refusedReply = (mobile: string) => ({
 	error: 'Re-engagement message (131047)',
-	description: WINDOW_CLOSED_DESCRIPTION,
+	description: windowClosedDescription(mobile),
 	httpCode: '400',
 	response: {
 		status: 'error',
@@ -62,12 +69,10 @@ const REFUSED_REPLY = {
 			code: 131047,
 			title: 'Re-engagement message',
 			message: 'Re-engagement message',
-			error_data: {
-				details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
-			},
+			error_data: { details: `${WINDOW_CLOSED_DETAILS}${sandboxHint(mobile)}` },
 		},
 	},
-};
+});
 
 const sendText = (parameters: INodeParameters, items: IDataObject[], options: ReplyRunOptions = {}) =>
 	runReply(context.sandbox, 'sendText', { mobile: '={{ $json.mobile }}', text: 'Your order has shipped', ...parameters }, { items, ...options });
@@ -90,7 +95,7 @@ const repliedItem = (mobile: string, item: number) => {
 const templateItem = (mobile: string, item: number) => {
 	const [sent] = sentTo(mobile, 'sendnotification');
 	return {
-		json: { sentAs: 'template', messageId: sent.id, mobile, ...answer(mobile, sent.id), reply: REFUSED_REPLY },
+		json: { sentAs: 'template', messageId: sent.id, mobile, ...answer(mobile, sent.id), reply: refusedReply(mobile) },
 		pairedItem: { item },
 	};
 };
@@ -188,12 +193,12 @@ describe('Reply → If the Service Window Is Closed', () => {
 		const parameters = { ifWindowClosed: 'sendTemplate', templateId: byId('no_such_template') };
 		const message =
 			'The reply was refused (Re-engagement message (131047)) and the template sent instead failed too: Template name does not exist in the translation (132001)';
-		const description = `No template with id no_such_template The reply: ${WINDOW_CLOSED_DESCRIPTION}`;
+		const description = () => `No template with id no_such_template The reply: ${windowClosedDescription(CLOSED)}`;
 
 		it('stops the run without Continue On Fail', async () => {
 			const { items, error } = await sendText(parameters, [{ mobile: CLOSED }]);
 			expect(items).toEqual([]);
-			expect([error?.name, error?.message, error?.description]).toEqual(['NodeApiError', message, description]);
+			expect([error?.name, error?.message, error?.description]).toEqual(['NodeApiError', message, description()]);
 			expect(context.sandbox.requestsTo('/sendnotification')).toHaveLength(1);
 		});
 
@@ -201,7 +206,7 @@ describe('Reply → If the Service Window Is Closed', () => {
 			const { items, error } = await sendText(parameters, [{ mobile: CLOSED }, { mobile: SEED_MOBILE }], { continueOnFail: true });
 			expect(error).toBeUndefined();
 			expect(items).toEqual([
-				{ json: { error: message, description, httpCode: '404' }, pairedItem: { item: 0 } },
+				{ json: { error: message, description: description(), httpCode: '404' }, pairedItem: { item: 0 } },
 				repliedItem(SEED_MOBILE, 1),
 			]);
 			expect(context.sandbox.requestsTo('/sendnotification')).toHaveLength(1);

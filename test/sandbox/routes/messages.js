@@ -85,6 +85,11 @@ function replyProblem(body) {
 	}
 }
 
+/** What only the sandbox adds to WhatsApp's closed-window answer: how to open this number's window here. */
+function openWindowHint(sandbox, mobile) {
+	return ` (Sandbox: a message from ${mobile} opens its window, or open it now: curl -X POST ${sandbox.url}/__sandbox/windows -H 'content-type: application/json' -d '{"mobile":"${mobile}"}')`;
+}
+
 module.exports = function registerMessages(app) {
 	app.route('POST', '/sendnotification', (req, sandbox) => {
 		const body = req.body;
@@ -107,7 +112,7 @@ module.exports = function registerMessages(app) {
 		if (!MOBILE.test(String(body.mobile ?? ''))) return answers.malformed('mobile must be 8 to 15 digits');
 		const problem = replyProblem(body);
 		if (problem) return answers.invalidParameter(problem);
-		if (!windowIsOpen(sandbox.state, body.mobile)) return answers.windowClosed();
+		if (!windowIsOpen(sandbox.state, body.mobile)) return answers.windowClosed(openWindowHint(sandbox, body.mobile));
 		return accepted(sandbox, 'sendreplymessage', body.mobile, body);
 	});
 };
