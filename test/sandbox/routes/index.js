@@ -1,3 +1,3 @@
 // @ts-check
 /** Every Cunnekt endpoint the sandbox speaks, one module per area of ../../../shared/cunnekt-api.md. */
-module.exports = [require('./messages'), require('./media'), require('./templates'), require('./campaigns')];
+module.exports = [require('./messages'), require('./media'), require('./templates'), require('./campaigns'), require('./current')];
