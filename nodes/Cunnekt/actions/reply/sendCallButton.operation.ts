@@ -1,5 +1,5 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../../shared/errors';
 import { LIMITS } from '../../whatsapp/limits';
@@ -57,7 +57,7 @@ export const description = updateDisplayOptions(
 );
 
 function readTtlMinutes(this: IExecuteFunctions, itemIndex: number): number | undefined {
-	const value = this.getNodeParameter('callOptions.ttlMinutes', itemIndex, undefined) as unknown;
+	const value = (this.getNodeParameter('callOptions', itemIndex, {}) as IDataObject).ttlMinutes;
 	if (value === undefined || value === null || value === '') return undefined;
 	const minutes = Number(value);
 	if (!Number.isInteger(minutes) || minutes < callTtlMinutes.min || minutes > callTtlMinutes.max) {
