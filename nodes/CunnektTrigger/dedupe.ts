@@ -39,8 +39,15 @@ class RecentKeys {
 
 const memories = new Map<string, RecentKeys>();
 
-/** The key a retry of this event repeats: the message id, or for a status its id and status. Errors have none. */
+/**
+ * The key a retry of this event repeats: the message id, for a status its id and status, for a template status
+ * update the template, its status and when WhatsApp sent it (a template may be approved again later). Errors have none.
+ */
 export function dedupeKey(event: TriggerEvent): string | undefined {
+	if (event.event === 'templateStatus') {
+		const template = event.templateId ?? event.templateName;
+		return template === null ? undefined : `templateStatus:${template}:${event.status}:${event.timestampUnix ?? ''}`;
+	}
 	if (event.event === 'error' || event.messageId === null) return undefined;
 	return event.event === 'message' ? `message:${event.messageId}` : `status:${event.messageId}:${event.status}`;
 }
