@@ -14,6 +14,11 @@ function interactive(to: string, content: IDataObject): IDataObject {
 	return { ...ENVELOPE, to, type: 'interactive', interactive: content };
 }
 
+/** An interactive message whose action is named after its type (flow, cta_url, address_message, voice_call). */
+function namedAction(to: string, type: string, body: string, parameters?: IDataObject): IDataObject {
+	return interactive(to, { type, body: { text: body }, action: { name: type, ...(parameters ? { parameters } : {}) } });
+}
+
 const textHeader = (header: string | undefined): IDataObject =>
 	header ? { header: { type: 'text', text: header } } : {};
 
@@ -54,28 +59,17 @@ export function replyBody(message: ReplyMessage): IDataObject {
 				action: { button: message.button, sections: [{ rows: message.rows.map((row) => ({ ...row })) }] },
 			});
 		case 'form':
-			return interactive(to, {
-				type: 'flow',
-				body: { text: message.body },
-				action: {
-					name: 'flow',
-					parameters: { flow_message_version: '3', flow_id: message.formId, flow_cta: message.cta },
-				},
+			return namedAction(to, 'flow', message.body, {
+				flow_message_version: '3',
+				flow_id: message.formId,
+				flow_cta: message.cta,
 			});
 		case 'ctaUrl':
-			return interactive(to, {
-				type: 'cta_url',
-				body: { text: message.body },
-				action: { name: 'cta_url', parameters: { display_text: message.buttonText, url: message.url } },
-			});
+			return namedAction(to, 'cta_url', message.body, { display_text: message.buttonText, url: message.url });
 		case 'addressRequest':
-			return interactive(to, {
-				type: 'address_message',
-				body: { text: message.body },
-				action: {
-					name: 'address_message',
-					parameters: { country: 'IN', ...(message.values ? { values: message.values } : {}) },
-				},
+			return namedAction(to, 'address_message', message.body, {
+				country: 'IN',
+				...(message.values ? { values: message.values } : {}),
 			});
 		case 'callButton': {
 			const parameters = given({
@@ -83,11 +77,7 @@ export function replyBody(message: ReplyMessage): IDataObject {
 				ttl_minutes: message.ttlMinutes,
 				payload: message.payload,
 			});
-			return interactive(to, {
-				type: 'voice_call',
-				body: { text: message.body },
-				action: { name: 'voice_call', ...(Object.keys(parameters).length > 0 ? { parameters } : {}) },
-			});
+			return namedAction(to, 'voice_call', message.body, Object.keys(parameters).length > 0 ? parameters : undefined);
 		}
 	}
 }

@@ -11,6 +11,12 @@ import type { Sandbox } from '../../helpers/sandbox';
 
 const context = useReplySandbox();
 
+/** Runs on the current platform and expects the first item refused with this message, before anything is sent. */
+async function refusedOnCurrent(operation: string, parameters: INodeParameters, message: string): Promise<void> {
+	const result = await runReply(context.sandbox, operation, parameters, { platform: 'current' });
+	expectRefusedItem(context.sandbox, result, message);
+}
+
 /** The run stopped on the first item's input error, with this message, and nothing was sent. */
 function expectRefusedItem(sandbox: Sandbox, result: RunResult, message: string): void {
 	expectRefused(sandbox, result, `${message} [item 0]`);
@@ -227,15 +233,9 @@ describe('What one platform cannot send is refused before anything is sent', () 
 	});
 
 	it('a caption with audio on the current platform (the Cloud API takes none)', async () => {
-		const result = await runReply(
-			context.sandbox,
+		await refusedOnCurrent(
 			'sendAudio',
 			{ mediaLink: 'https://example.com/voice-note.mp3', caption: 'Listen' },
-			{ platform: 'current' },
-		);
-		expectRefusedItem(
-			context.sandbox,
-			result,
 			"Caption cannot go with audio on Cunnekt's current platform: WhatsApp's Cloud API takes no caption for audio",
 		);
 	});
@@ -256,11 +256,6 @@ describe('What one platform cannot send is refused before anything is sent', () 
 });
 
 describe('The limits of the new reply types, checked before sending', () => {
-	const refusedOnCurrent = async (operation: string, parameters: INodeParameters, message: string) => {
-		const result = await runReply(context.sandbox, operation, parameters, { platform: 'current' });
-		expectRefusedItem(context.sandbox, result, message);
-	};
-
 	it('call button text over 20 characters', async () => {
 		await refusedOnCurrent(
 			'sendCallButton',
@@ -288,15 +283,9 @@ describe('The limits of the new reply types, checked before sending', () => {
 	});
 
 	it('an address request to a number outside India', async () => {
-		const result = await runReply(
-			context.sandbox,
+		await refusedOnCurrent(
 			'sendAddressRequest',
 			{ mobile: '+44 7700 900123', body: 'Where should we deliver it?' },
-			{ platform: 'current' },
-		);
-		expectRefusedItem(
-			context.sandbox,
-			result,
 			'Recipient mobile number 447700900123 is not an Indian number; WhatsApp sends address requests only to customers in India (+91)',
 		);
 	});
