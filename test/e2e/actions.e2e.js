@@ -513,6 +513,7 @@ module.exports = [
 						operation: 'send',
 						mobile: '={{ $json.mobile }}',
 						templateId: fromList('sdsdDSDdssd', 'order_update (en) · APPROVED'),
+						parametersMode: 'form',
 						headerType: 'image',
 						headerLink: ORDER_PICTURE,
 						bodyVariables: { variable: [{ text: '={{ $json.name }}' }, { text: '={{ $json.amount }}' }] },
