@@ -6,8 +6,42 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-/** Cunnekt's API address for most accounts: the field's default, and the example when a Base URL is wrong. */
-const DEFAULT_BASE_URL = 'https://app2.cunnekt.com/v1';
+import {
+	CLASSIC_PATHS,
+	CURRENT_PATHS,
+	DEFAULT_BASE_URLS,
+	ENDPOINT_LABELS,
+	ENDPOINT_NAMES,
+	pathFieldName,
+} from '../nodes/shared/endpoints';
+import type { Platform } from '../nodes/shared/endpoints';
+
+const PLATFORM_LABELS: Readonly<Record<Platform, string>> = { classic: 'Classic', current: 'Current' };
+
+/** One field per endpoint and platform, shown when Customize Endpoint Paths is on and that platform is chosen. */
+function pathFields(platform: Platform): INodeProperties[] {
+	const defaults = platform === 'current' ? CURRENT_PATHS : CLASSIC_PATHS;
+	return ENDPOINT_NAMES.map((endpoint) => ({
+		displayName: `${ENDPOINT_LABELS[endpoint]} Path`,
+		name: pathFieldName(platform, endpoint),
+		type: 'string',
+		default: defaults[endpoint],
+		description: `The path after the Base URL on the ${PLATFORM_LABELS[platform]} platform${defaults[endpoint].includes('{id}') ? '; {id} stands for the id' : ''}`,
+		displayOptions: { show: { customizePaths: [true], platform: [platform] } },
+	}));
+}
+
+/** The credential's base URL, in the test request's expressions: the one given, or the platform's default. */
+const BASE_URL_EXPRESSION = `($credentials.platform === "current" ? ($credentials.currentBaseUrl || "${DEFAULT_BASE_URLS.current}") : ($credentials.baseUrl || "${DEFAULT_BASE_URLS.classic}"))`;
+
+/** The path of the templates list, which the test reads: the platform's, or the credential's own. */
+function templatesPathExpression(platform: Platform): string {
+	const field = pathFieldName(platform, 'templates');
+	const fallback = (platform === 'current' ? CURRENT_PATHS : CLASSIC_PATHS).templates;
+	return `(($credentials.customizePaths && $credentials.${field}) || "${fallback}")`;
+}
+
+const HOW_TO_TELL = "Open your Cunnekt dashboard: on app2.cunnekt.com choose Classic, on app.cunnekt.com choose Current";
 
 export class CunnektApi implements ICredentialType {
 	name = 'cunnektApi';
@@ -20,23 +54,62 @@ export class CunnektApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			displayName: 'Platform',
+			name: 'platform',
+			type: 'options',
+			options: [
+				{
+					name: 'Classic (app2.cunnekt.com)',
+					value: 'classic',
+					description: 'Your Cunnekt dashboard is on app2.cunnekt.com',
+				},
+				{
+					name: 'Current (app.cunnekt.com)',
+					value: 'current',
+					description: 'Your Cunnekt dashboard is on app.cunnekt.com (Settings → API & Webhooks)',
+				},
+			],
+			default: 'classic',
+			description: `Cunnekt runs two APIs with different paths and bodies. ${HOW_TO_TELL}.`,
+		},
+		{
 			displayName: 'API Key',
 			name: 'apiKey',
 			type: 'string',
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'Generate it on Cunnekt\'s API Settings page (Dashboard → API Setup)',
+			description:
+				"On the classic platform: API Settings (Dashboard → API Setup). On the current platform: Settings → API & Webhooks.",
 		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
 			required: true,
-			default: DEFAULT_BASE_URL,
-			description:
-				'Cunnekt\'s API address for your account, with or without a trailing slash (for example https://app.cunnekt.com/api/v1)',
+			default: DEFAULT_BASE_URLS.classic,
+			description: 'The classic API\'s address, with or without a trailing slash',
+			displayOptions: { show: { platform: ['classic'] } },
 		},
+		{
+			displayName: 'Base URL',
+			name: 'currentBaseUrl',
+			type: 'string',
+			required: true,
+			default: DEFAULT_BASE_URLS.current,
+			description: 'The current platform\'s address (its paths start with /api/v1 or /restapi/v1), with or without a trailing slash',
+			displayOptions: { show: { platform: ['current'] } },
+		},
+		{
+			displayName: 'Customize Endpoint Paths',
+			name: 'customizePaths',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to change the path of an endpoint. Cunnekt has not published every path; if yours differs, set it here without waiting for a new version of the node.',
+		},
+		...pathFields('classic'),
+		...pathFields('current'),
 	];
 
 	authenticate: IAuthenticateGeneric = {
@@ -44,17 +117,21 @@ export class CunnektApi implements ICredentialType {
 		properties: { headers: { 'API-KEY': '={{$credentials.apiKey}}' } },
 	};
 
-	// Lists templates: read-only, and answers 401 for a wrong key and 404 for a wrong base URL.
+	// Lists templates on the chosen platform: read-only, and answers 401 for a wrong key and 404 for a wrong address.
+	// A key of the other platform is refused like a wrong one (the two APIs share nothing), hence the hint in 401.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/templates',
+			baseURL: `={{${BASE_URL_EXPRESSION}.replace(/\\/+$/, "")}}`,
+			url: `={{$credentials.platform === "current" ? ${templatesPathExpression('current')} : ${templatesPathExpression('classic')}}}`,
 			method: 'GET',
 		},
 		rules: [
 			{
 				type: 'responseCode',
-				properties: { value: 401, message: 'Invalid API key: check the API Key (Cunnekt → API Settings)' },
+				properties: {
+					value: 401,
+					message: `Invalid API key for this platform: check the API Key, and the Platform (${HOW_TO_TELL})`,
+				},
 			},
 			{
 				type: 'responseCode',
@@ -64,7 +141,7 @@ export class CunnektApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: `No Cunnekt API at this Base URL: check it (for example ${DEFAULT_BASE_URL})`,
+					message: `No Cunnekt API at this Base URL for the chosen Platform: check both (Classic: ${DEFAULT_BASE_URLS.classic}, Current: ${DEFAULT_BASE_URLS.current})`,
 				},
 			},
 		],

@@ -40,11 +40,17 @@ class RecentKeys {
 const memories = new Map<string, RecentKeys>();
 
 /**
- * The key a retry of this event repeats: a message's id; a status's id and status; for a payload-level error (which
- * has no id) what identifies it: the business number, code, timestamp (when the error carries one), title, message
- * and details. A message or status without an id has no key.
+/**
+ * The key a retry of this event repeats: a message's id; a status's id and status; for a template status update the
+ * template, its status and when WhatsApp sent it (a template may be approved again later); for a payload-level error
+ * (which has no id) what identifies it: the business number, code, timestamp (when the error carries one), title,
+ * message and details. A message or status without an id has no key.
  */
 export function dedupeKey(event: TriggerEvent): string | undefined {
+	if (event.event === 'templateStatus') {
+		const template = event.templateId ?? event.templateName;
+		return template === null ? undefined : `templateStatus:${template}:${event.status}:${event.timestampUnix ?? ''}`;
+	}
 	if (event.event === 'error') {
 		const timestamp = event.raw.timestamp ?? null;
 		const { businessPhoneNumberId, code, title, message, details } = event;

@@ -45,6 +45,11 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Errors', value: 'error', description: 'Errors WhatsApp reports for the whole payload' },
 			{ name: 'Messages', value: 'message', description: 'Messages customers send: text, replies, media, forms…' },
 			{ name: 'Statuses', value: 'status', description: 'What happened to messages you sent: sent, delivered, read, failed' },
+			{
+				name: 'Template Status Updates',
+				value: 'templateStatus',
+				description: 'WhatsApp approved, rejected, paused or disabled one of your templates (one item per update)',
+			},
 		],
 		default: [...DEFAULTS.events],
 		description: 'Which events start the workflow. A request carrying several events starts one execution with one item per event.',

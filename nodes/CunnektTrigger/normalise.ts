@@ -85,7 +85,27 @@ export type ErrorEvent = {
 	raw: Json;
 } & ErrorDetail;
 
-export type TriggerEvent = MessageEvent | StatusEvent | ErrorEvent;
+/** WhatsApp's `message_template_status_update`: a template approved, rejected, paused, disabled, … */
+export type TemplateStatusEvent = {
+	event: 'templateStatus';
+	templateId: string | null;
+	templateName: string | null;
+	language: string | null;
+	/** The template's new status as WhatsApp names it: APPROVED, REJECTED, PAUSED, DISABLED, … */
+	status: string;
+	/** Why, when WhatsApp says (a rejection's reason); null for "NONE". */
+	reason: string | null;
+	/** The WhatsApp Business Account the template belongs to (the envelope's entry id). */
+	businessAccountId: string | null;
+	timestamp: string | null;
+	timestampUnix: number | null;
+	/** Templates belong to the account, not to one number: these stay null. */
+	businessPhoneNumberId: null;
+	businessDisplayNumber: null;
+	raw: Json;
+};
+
+export type TriggerEvent = MessageEvent | StatusEvent | ErrorEvent | TemplateStatusEvent;
 
 export type NormaliseResult = { ok: true; events: TriggerEvent[] } | { ok: false; reason: string };
 
@@ -312,6 +332,37 @@ function isValueShape(value: Json): boolean {
 	);
 }
 
+const TEMPLATE_STATUS_FIELD = 'message_template_status_update';
+
+/** A template status update as Cunnekt forwards it: the change's `value`, or the change itself `{field, value}`. */
+function isTemplateStatusShape(value: Json): boolean {
+	if (value.field === TEMPLATE_STATUS_FIELD && isObject(value.value)) return true;
+	return typeof value.event === 'string' && (value.message_template_id !== undefined || value.message_template_name !== undefined);
+}
+
+function templateStatusEvent(update: Json, businessAccountId: string | null, timestampUnix: number | null): TemplateStatusEvent {
+	const reason = text(update.reason);
+	return {
+		event: 'templateStatus',
+		templateId: text(update.message_template_id),
+		templateName: text(update.message_template_name),
+		language: text(update.message_template_language),
+		status: text(update.event) ?? 'unknown',
+		reason: reason === null || reason.toUpperCase() === 'NONE' ? null : reason,
+		businessAccountId,
+		timestamp: isoFromSeconds(timestampUnix),
+		timestampUnix,
+		businessPhoneNumberId: null,
+		businessDisplayNumber: null,
+		raw: update,
+	};
+}
+
+function bareTemplateStatusEvents(value: Json): TriggerEvent[] {
+	const update = value.field === TEMPLATE_STATUS_FIELD && isObject(value.value) ? value.value : value;
+	return [templateStatusEvent(update, null, null)];
+}
+
 function isEnvelope(value: Json): boolean {
 	return Array.isArray(value.entry);
 }
@@ -329,17 +380,23 @@ function valueEvents(value: Json): TriggerEvent[] {
 	];
 }
 
-/** The envelope's `messages` changes; other fields (account or template updates) carry no message events. */
+/** The envelope's `messages` and template status changes; other fields (account updates, …) carry no events. */
 function envelopeEvents(envelope: Json): TriggerEvent[] {
-	return asObjects(envelope.entry)
-		.flatMap((entry) => asObjects(entry.changes))
-		.filter((change) => (change.field === undefined || change.field === 'messages') && isObject(change.value))
-		.flatMap((change) => valueEvents(change.value as Json));
+	return asObjects(envelope.entry).flatMap((entry) =>
+		asObjects(entry.changes)
+			.filter((change) => isObject(change.value))
+			.flatMap((change): TriggerEvent[] => {
+				if (change.field === TEMPLATE_STATUS_FIELD)
+					return [templateStatusEvent(change.value as Json, text(entry.id), numberOrNull(entry.time))];
+				return change.field === undefined || change.field === 'messages' ? valueEvents(change.value as Json) : [];
+			}),
+	);
 }
 
 function payloadEvents(payload: unknown): TriggerEvent[] | undefined {
 	if (!isObject(payload)) return undefined;
 	if (isEnvelope(payload)) return envelopeEvents(payload);
+	if (isTemplateStatusShape(payload)) return bareTemplateStatusEvents(payload);
 	if (isValueShape(payload)) return valueEvents(payload);
 	return undefined;
 }

@@ -2,6 +2,7 @@ import type { ICredentialsDecrypted } from 'n8n-workflow';
 
 import { Pace, SENDING_DEFAULTS } from './pacing';
 import type { SendingSettings } from './pacing';
+import type { Connection } from './platforms';
 import type { CunnektTemplate } from './types';
 
 /**
@@ -13,13 +14,10 @@ import type { CunnektTemplate } from './types';
  * saw (list searches, the trigger's downloads) get the defaults.
  */
 
-export interface CunnektCredentials {
+/** The credentials as read once per execution: the key, the platform they name, and as n8n's request helper takes them. */
+export interface ExecutionCredentials {
 	apiKey: string;
-	baseUrl: string;
-}
-
-/** The credentials as read once per execution, and as n8n's request helper takes them. */
-export interface ExecutionCredentials extends CunnektCredentials {
+	connection: Connection;
 	decrypted: ICredentialsDecrypted;
 }
 

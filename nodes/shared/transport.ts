@@ -12,11 +12,12 @@ import type {
 
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { joinUrl } from './endpoints';
+import { joinUrl, pathOf } from './endpoints';
+import type { EndpointRef } from './endpoints';
 import { bodyReportsFailure, readFailure, redact, toNodeApiError } from './errors';
 import type { CunnektFailure } from './errors';
 import { executionOf } from './execution';
-import type { CunnektCredentials, ExecutionCredentials } from './execution';
+import type { ExecutionCredentials } from './execution';
 import type { SendingSettings } from './pacing';
 import {
 	answerRetry,
@@ -30,6 +31,8 @@ import {
 	waitTooLong,
 } from './retries';
 import type { ConnectionFailure } from './retries';
+import { connectionOf } from './platforms';
+import type { Connection, CunnektCredentialData } from './platforms';
 
 /**
  * The only module that speaks HTTP to Cunnekt: base URL, the API key (through the credential's generic
@@ -44,7 +47,8 @@ export type CunnektFunctions = IExecuteFunctions | ILoadOptionsFunctions | IHook
 
 export interface CunnektRequest {
 	method: IHttpRequestMethods;
-	path: string;
+	/** An endpoint of the platform's path table (endpoints.ts), or a path as is. */
+	path: EndpointRef | string;
 	body?: IDataObject | IDataObject[];
 	qs?: IDataObject;
 }
@@ -78,7 +82,10 @@ async function sendOnce(
 ): Promise<RawResponse> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: joinUrl(credentials.baseUrl, request.path),
+		url: joinUrl(
+			credentials.connection.baseUrl,
+			typeof request.path === 'string' ? request.path : pathOf(credentials.connection.paths, request.path),
+		),
 		qs: request.qs,
 		body: request.body,
 		json: !asFile,
@@ -111,14 +118,14 @@ function failureOf(response: RawResponse, asFile: boolean): CunnektFailure | und
 
 /** A request that got no answer, in the user's words: what happened, and whether the message may have gone. */
 function connectionFailure(
-	credentials: CunnektCredentials,
+	credentials: ExecutionCredentials,
 	failure: ConnectionFailure,
 	settings: SendingSettings,
 ): CunnektFailure {
 	if (failure.outcome !== 'unknownOutcome') {
 		return {
 			httpCode: null,
-			message: `Could not reach Cunnekt at ${joinUrl(credentials.baseUrl, '')}: ${failure.reason}`,
+			message: `Could not reach Cunnekt at ${joinUrl(credentials.connection.baseUrl, '')}: ${failure.reason}`,
 			details: 'Check the Base URL in the Cunnekt credential and that the server is reachable.',
 			body: { error: failure.reason },
 		};
@@ -194,10 +201,11 @@ async function exchange(
 }
 
 async function readCredentials(context: CunnektFunctions): Promise<ExecutionCredentials> {
-	const data = await context.getCredentials<CunnektCredentials>(CREDENTIAL_NAME);
+	const data = await context.getCredentials(CREDENTIAL_NAME);
 	const stored = context.getNode().credentials?.[CREDENTIAL_NAME];
 	return {
-		...data,
+		apiKey: String(data.apiKey ?? ''),
+		connection: connectionOf(data as CunnektCredentialData),
 		decrypted: { id: stored?.id ?? '', name: stored?.name ?? CREDENTIAL_NAME, type: CREDENTIAL_NAME, data: { ...data } },
 	};
 }
@@ -210,6 +218,11 @@ async function credentialsOf(context: CunnektFunctions): Promise<ExecutionCreden
 	const execution = executionOf(context);
 	execution.credentials ??= readCredentials(context);
 	return await execution.credentials;
+}
+
+/** The platform, base URL and paths of this execution's credential. */
+export async function connectionFor(context: CunnektFunctions): Promise<Connection> {
+	return (await credentialsOf(context)).connection;
 }
 
 /** Decodes a file request's body when it is not a file after all (an error page or a JSON error). */

@@ -4,7 +4,7 @@ const assert = require('assert/strict');
 
 module.exports = [
 	{
-		name: 'credential test through n8n: the right key passes, a wrong key fails with our message',
+		name: 'credential test through n8n: the right key passes on both platforms, a wrong key fails with our message',
 		async run({ stack, step }) {
 			step('test the sandbox credential');
 			assert.deepEqual(await stack.api.testCredential(stack.credential.id), { status: 'OK', message: 'Connection successful!' });
@@ -21,7 +21,8 @@ module.exports = [
 			});
 			assert.deepEqual(await stack.api.testCredential(wrong.id), {
 				status: 'Error',
-				message: 'Invalid API key: check the API Key (Cunnekt → API Settings)',
+				message:
+					'Invalid API key for this platform: check the API Key, and the Platform (Open your Cunnekt dashboard: on app2.cunnekt.com choose Classic, on app.cunnekt.com choose Current)',
 			});
 
 			step('test a credential with a wrong base URL');
@@ -32,8 +33,17 @@ module.exports = [
 			});
 			assert.deepEqual(await stack.api.testCredential(nowhere.id), {
 				status: 'Error',
-				message: 'No Cunnekt API at this Base URL: check it (for example https://app2.cunnekt.com/v1)',
+				message:
+					'No Cunnekt API at this Base URL for the chosen Platform: check both (Classic: https://app2.cunnekt.com/v1, Current: https://app.cunnekt.com)',
 			});
+
+			step('test the current platform\'s credential: it lists templates at its own path');
+			stack.sandbox.clearRequests();
+			assert.deepEqual(await stack.api.testCredential(stack.currentCredential.id), { status: 'OK', message: 'Connection successful!' });
+			assert.deepEqual(
+				stack.sandbox.requests.map((request) => [request.method, request.path]),
+				[['GET', '/restapi/v1/whatsapp/templates']],
+			);
 		},
 	},
 ];

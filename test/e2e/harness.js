@@ -4,7 +4,7 @@ const assert = require('assert/strict');
 const fs = require('fs');
 const path = require('path');
 const { runN8nCommand } = require('../n8n/runtime');
-const { createWorkflow } = require('../n8n/stack');
+const { createWorkflow, CURRENT_CREDENTIAL_NAME } = require('../n8n/stack');
 
 const CUNNEKT = 'n8n-nodes-cunnekt.cunnekt';
 
@@ -16,6 +16,11 @@ function node(name, type, parameters = {}, extra = {}) {
 /** A Cunnekt action node (its credential is set when the workflow is created). */
 function cunnekt(name, parameters, extra = {}) {
 	return node(name, CUNNEKT, parameters, { credentials: { cunnektApi: { id: 'set-on-import', name: 'Cunnekt' } }, ...extra });
+}
+
+/** A Cunnekt action node on the current platform's credential (see withCredential in test/n8n/stack.js). */
+function cunnektCurrent(name, parameters, extra = {}) {
+	return cunnekt(name, parameters, { credentials: { cunnektApi: { id: 'set-on-import', name: CURRENT_CREDENTIAL_NAME } }, ...extra });
 }
 
 /** A Code node that outputs these items' json. */
@@ -186,6 +191,7 @@ module.exports = {
 	ORDER_PICTURE,
 	node,
 	cunnekt,
+	cunnektCurrent,
 	items,
 	customers,
 	manualWorkflow,

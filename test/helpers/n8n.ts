@@ -26,9 +26,11 @@ import { CunnektApi } from '../../credentials/CunnektApi.credentials';
 import { Cunnekt } from '../../nodes/Cunnekt/Cunnekt.node';
 import { CunnektTrigger } from '../../nodes/CunnektTrigger/CunnektTrigger.node';
 
+/** A Cunnekt credential as stored: the key, and the platform's fields (credentials/CunnektApi.credentials.ts). */
 export interface TestCredentials {
 	apiKey: string;
-	baseUrl: string;
+	/** baseUrl, platform ('classic' | 'current'), currentBaseUrl, customizePaths, the path fields */
+	[field: string]: string | boolean;
 }
 
 /** Credentials of other types than Cunnekt API (e.g. the trigger's Cunnekt Webhook API), by type name. */

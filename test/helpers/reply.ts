@@ -7,7 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runCunnekt } from './n8n';
 import type { RunResult } from './n8n';
-import { credentialsFor, startSandbox } from './sandbox';
+import { credentialsFor, currentCredentialsFor, startSandbox } from './sandbox';
 import type { Sandbox } from './sandbox';
 
 /** The recipient of Cunnekt's examples (its Postman collection, docs/api-contract.md). */
@@ -32,6 +32,8 @@ export interface ReplyRunOptions {
 	items?: IDataObject[];
 	continueOnFail?: boolean;
 	apiKey?: string;
+	/** The credential's platform; classic when absent, as a credential saved before the Platform field. */
+	platform?: 'classic' | 'current';
 }
 
 /** Runs Reply → `operation` with `parameters` (the recipient defaults to SEED_MOBILE) in n8n's real engine. */
@@ -44,7 +46,10 @@ export async function runReply(
 	return await runCunnekt({
 		parameters: { resource: 'reply', operation, mobile: SEED_MOBILE, ...parameters },
 		items: options.items,
-		credentials: credentialsFor(sandbox, options.apiKey),
+		credentials:
+			options.platform === 'current'
+				? currentCredentialsFor(sandbox, options.apiKey)
+				: credentialsFor(sandbox, options.apiKey),
 		continueOnFail: options.continueOnFail,
 	});
 }

@@ -16,6 +16,8 @@ export interface RecordedRequest {
 export interface Sandbox {
 	url: string;
 	baseUrl: string;
+	/** The current platform's base URL (its paths start with /api/v1/whatsapp or /restapi/v1/whatsapp). */
+	currentBaseUrl: string;
 	apiKey: string;
 	port: number;
 	state: {
@@ -90,4 +92,9 @@ export async function startSandbox(
 /** The credentials that point the nodes at a sandbox. */
 export function credentialsFor(sandbox: Sandbox, apiKey = sandbox.apiKey): TestCredentials {
 	return { apiKey, baseUrl: sandbox.baseUrl };
+}
+
+/** The credentials that point the nodes at the sandbox's current platform (app.cunnekt.com's paths and bodies). */
+export function currentCredentialsFor(sandbox: Sandbox, apiKey = sandbox.apiKey): TestCredentials {
+	return { apiKey, platform: 'current', currentBaseUrl: sandbox.currentBaseUrl };
 }

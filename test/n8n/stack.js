@@ -11,6 +11,8 @@ const { startSandbox } = require('../sandbox/server');
 
 const EXAMPLES_DIR = path.join(runtime.REPO_DIR, 'examples');
 const CREDENTIAL_NAME = 'Cunnekt sandbox';
+/** The credential for the sandbox's current platform (app.cunnekt.com's paths and bodies). */
+const CURRENT_CREDENTIAL_NAME = 'Cunnekt sandbox (current platform)';
 
 /**
  * @param {{
@@ -79,7 +81,12 @@ async function setupInstance(target, n8n, sandbox, step = () => undefined) {
 	target.credential = await target.api.createCredential({
 		name: CREDENTIAL_NAME,
 		type: 'cunnektApi',
-		data: { apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl },
+		data: { platform: 'classic', apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl },
+	});
+	target.currentCredential = await target.api.createCredential({
+		name: CURRENT_CREDENTIAL_NAME,
+		type: 'cunnektApi',
+		data: { platform: 'current', apiKey: sandbox.apiKey, currentBaseUrl: sandbox.currentBaseUrl },
 	});
 }
 
@@ -92,13 +99,18 @@ function loadExamples() {
 		.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) }));
 }
 
-/** A workflow whose Cunnekt nodes use the given credential (a workflow file names a credential n8n may not have). */
-function withCredential(workflow, credential) {
+/**
+ * A workflow whose Cunnekt nodes use the given credential (a workflow file names a credential n8n may not have); a
+ * node that names the current platform's credential gets that one (currentCredential).
+ */
+function withCredential(workflow, credential, currentCredential) {
+	const chosen = (node) =>
+		currentCredential && node.credentials?.cunnektApi?.name === CURRENT_CREDENTIAL_NAME ? currentCredential : credential;
 	return {
 		...workflow,
 		nodes: workflow.nodes.map((node) =>
 			node.credentials?.cunnektApi || /^n8n-nodes-cunnekt\.cunnekt(Trigger)?$/.test(node.type)
-				? { ...node, credentials: { ...node.credentials, cunnektApi: { id: credential.id, name: credential.name } } }
+				? { ...node, credentials: { ...node.credentials, cunnektApi: { id: chosen(node).id, name: chosen(node).name } } }
 				: node,
 		),
 	};
@@ -117,7 +129,7 @@ function withLocalFiles(workflow, filesDir) {
  * a trigger.
  */
 async function createWorkflow(stack, workflow, { publish = hasTrigger(workflow) } = {}) {
-	const created = await stack.api.createWorkflow(withLocalFiles(withCredential(workflow, stack.credential), stack.filesDir));
+	const created = await stack.api.createWorkflow(withLocalFiles(withCredential(workflow, stack.credential, stack.currentCredential), stack.filesDir));
 	if (publish) await stack.api.publishWorkflow(created.id);
 	return created;
 }
@@ -174,4 +186,5 @@ module.exports = {
 	waitForWebhook,
 	setupInstance,
 	CREDENTIAL_NAME,
+	CURRENT_CREDENTIAL_NAME,
 };

@@ -107,11 +107,12 @@ function printReady(stack, imported, listening) {
 	console.log(`
 n8n is ready: ${n8n.url}
   Sign in:    ${owner.email} / ${owner.password}
-  Credential: "${stack.credential.name}" (Cunnekt API) → the sandbox
+  Credentials: "${stack.credential.name}" (Cunnekt API, classic platform) → the sandbox
+               "${stack.currentCredential.name}" (Cunnekt API, current platform) → the same sandbox
   Workflows:
 ${imported.map((line) => `    - ${line}`).join('\n') || '    (none)'}
 
-Cunnekt sandbox: ${sandbox.baseUrl}   (API key: ${sandbox.apiKey})
+Cunnekt sandbox: ${sandbox.baseUrl} (classic), ${sandbox.currentBaseUrl} (current)   (API key: ${sandbox.apiKey})
   What n8n sent it:  curl ${control}/requests
   Open 24-hour service windows (replies accepted): ${windows.join(', ')}
 Make the sandbox post to n8n as Cunnekt does (a customer's message also opens their 24-hour service window):

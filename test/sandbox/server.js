@@ -9,6 +9,7 @@ const { answers } = require('./errors');
 const { createState, openWindow } = require('./state');
 const routeModules = require('./routes');
 const controlModules = require('./control');
+const { CURRENT_PREFIXES } = require('./routes/current');
 
 const API_BASE = '/v1';
 const CONTROL_BASE = '/__sandbox';
@@ -169,8 +170,13 @@ async function startSandbox(options = {}) {
 				const answer = await found.route.handler({ ...request, params: found.params }, sandbox);
 				return send(res, String(req.headers.accept ?? '').includes('text/plain') ? asText(answer) : answer);
 			}
-			if (!url.pathname.startsWith(`${API_BASE}/`)) return send(res, answers.notFound(`Path ${url.pathname}`));
-			request.path = url.pathname.slice(API_BASE.length);
+			// The classic platform lives under /v1, the current one at its own paths (routes/current.js).
+			const current = CURRENT_PREFIXES.some((prefix) => url.pathname.startsWith(prefix));
+			const classicPath = url.pathname.startsWith(`${API_BASE}/`) ? url.pathname.slice(API_BASE.length) : undefined;
+			const onePlatform = current || (classicPath !== undefined && !CURRENT_PREFIXES.some((prefix) => classicPath.startsWith(prefix)));
+			if (!onePlatform) return send(res, answers.notFound(`Path ${url.pathname}`));
+			request.path = current ? url.pathname : classicPath;
+			request.platform = current ? 'current' : 'classic';
 			const { socket: _socket, res: _res, malformed: _malformed, ...recorded } = request;
 			sandbox.requests.push(recorded);
 			request.recorded = recorded;
@@ -205,6 +211,8 @@ async function startSandbox(options = {}) {
 	sandbox.port = address.port;
 	sandbox.url = `http://127.0.0.1:${address.port}`;
 	sandbox.baseUrl = `${sandbox.url}${API_BASE}`;
+	/** The current platform's base URL: its paths carry their own prefixes. */
+	sandbox.currentBaseUrl = sandbox.url;
 	sandbox.server = server;
 	sandbox.close = () =>
 		new Promise((resolve) => {
@@ -216,7 +224,10 @@ async function startSandbox(options = {}) {
 
 /** /__sandbox: read the record, open service windows, reset. No key: it only listens on 127.0.0.1. */
 function registerControl(control, sandbox) {
-	control.route('GET', '/', () => ({ status: 200, body: { baseUrl: sandbox.baseUrl, apiKey: sandbox.apiKey } }));
+	control.route('GET', '/', () => ({
+		status: 200,
+		body: { baseUrl: sandbox.baseUrl, currentBaseUrl: sandbox.currentBaseUrl, apiKey: sandbox.apiKey },
+	}));
 	control.route('GET', '/requests', (req) => {
 		const path = req.query.path;
 		const list = path ? sandbox.requestsTo(path) : sandbox.requests;

@@ -413,7 +413,7 @@ describe('normalisePayload: statuses, errors, batches and the envelope', () => {
 		]);
 	});
 
-	it('WhatsApp\'s envelope: every "messages" change of every entry, the same items as the bare value', () => {
+	it('WhatsApp\'s envelope: every "messages" change of every entry, the same items as the bare value; template updates in their place', () => {
 		const text = seed('text');
 		const image = seed('image');
 		const payload = {
@@ -429,7 +429,9 @@ describe('normalisePayload: statuses, errors, batches and the envelope', () => {
 				},
 			],
 		};
-		expect(eventsOf(payload)).toStrictEqual([...eventsOf(text), ...eventsOf(image)]);
+		const [template] = eventsOf({ object: 'whatsapp_business_account', entry: [payload.entry[1]] });
+		expect(template).toMatchObject({ event: 'templateStatus', templateId: '1', status: 'APPROVED' });
+		expect(eventsOf(payload)).toStrictEqual([...eventsOf(text), template, ...eventsOf(image)]);
 		expect(eventsOf(envelope([seed('sent')]))).toStrictEqual(eventsOf(seed('sent')));
 	});
 

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../../shared/endpoints';
-import { cunnektApiRequest } from '../../shared/transport';
-import type { SendTemplateBody } from '../../shared/types';
+import { sendTemplate } from '../../shared/messaging';
+import type { TemplateMessage } from '../../shared/platforms/message';
 import { sendOutput } from './common';
 import { readTemplateId } from './pickers';
+import { templateRef } from './templateLookup';
 import { readTemplateComponents } from './templateParameterValues';
 
 /**
@@ -17,21 +17,24 @@ export async function readTemplateMessage(
 	itemIndex: number,
 	mobile: string,
 	overridebot?: 'yes' | 'no',
-): Promise<SendTemplateBody> {
-	const templateid = readTemplateId.call(this, itemIndex);
-	const components = await readTemplateComponents.call(this, itemIndex, templateid);
-	const body: SendTemplateBody = { mobile, templateid };
-	if (overridebot) body.overridebot = overridebot;
-	if (components.length > 0) body.template = { components };
-	return body;
+): Promise<TemplateMessage> {
+	const templateKey = readTemplateId.call(this, itemIndex);
+	const components = await readTemplateComponents.call(this, itemIndex, templateKey);
+	return {
+		kind: 'template',
+		to: mobile,
+		template: templateRef.call(this, templateKey, itemIndex),
+		components,
+		...(overridebot ? { overridebot } : {}),
+	};
 }
 
-/** Sends a template message read by readTemplateMessage; the output every send has. */
+/** Sends a template message read by readTemplateMessage on the credential's platform; the output every send has. */
 export async function sendTemplateMessage(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	body: SendTemplateBody,
+	message: TemplateMessage,
 ): Promise<INodeExecutionData[]> {
-	const response = await cunnektApiRequest.call(this, { method: 'POST', path: ENDPOINTS.sendTemplate, body }, itemIndex);
-	return sendOutput(body.mobile, response);
+	const response = await sendTemplate.call(this, message, itemIndex);
+	return sendOutput(message.to, response);
 }

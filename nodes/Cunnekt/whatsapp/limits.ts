@@ -28,6 +28,9 @@ export const LIMITS = {
 	templateButtons: { min: 0, max: 10 },
 	templateButtonText: { min: 1, max: 25 },
 	phoneDigits: { min: 8, max: 15 },
+	callButtonText: { min: 0, max: 20 },
+	callTtlMinutes: { min: 1, max: 43200 },
+	callPayload: { min: 0, max: 512 },
 } as const;
 
 export interface Range {

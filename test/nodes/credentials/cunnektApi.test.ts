@@ -43,7 +43,8 @@ describe('Cunnekt API credential test (as n8n\'s credential dialog runs it)', ()
 		const result = await testCredential({ apiKey: 'not-the-key-42', baseUrl: sandbox.baseUrl });
 		expect(result).toEqual({
 			status: 'Error',
-			message: 'Invalid API key: check the API Key (Cunnekt → API Settings)',
+			message:
+				'Invalid API key for this platform: check the API Key, and the Platform (Open your Cunnekt dashboard: on app2.cunnekt.com choose Classic, on app.cunnekt.com choose Current)',
 		});
 		expect(new Set(sandbox.requests.map((request) => request.headers['api-key']))).toEqual(new Set(['not-the-key-42']));
 	});
@@ -61,7 +62,8 @@ describe('Cunnekt API credential test (as n8n\'s credential dialog runs it)', ()
 		const result = await testCredential({ apiKey: KEY, baseUrl: `${sandbox.url}/api/v1` });
 		expect(result).toEqual({
 			status: 'Error',
-			message: 'No Cunnekt API at this Base URL: check it (for example https://app2.cunnekt.com/v1)',
+			message:
+				'No Cunnekt API at this Base URL for the chosen Platform: check both (Classic: https://app2.cunnekt.com/v1, Current: https://app.cunnekt.com)',
 		});
 		expect(sandbox.requests).toEqual([]);
 	});
@@ -70,5 +72,45 @@ describe('Cunnekt API credential test (as n8n\'s credential dialog runs it)', ()
 		const port = await closedPort();
 		const result = await testCredential({ apiKey: KEY, baseUrl: `http://127.0.0.1:${port}/v1` });
 		expect(result).toEqual({ status: 'Error', message: 'ECONNREFUSED' });
+	});
+
+	it('passes on the current platform, listing templates at its own path', async () => {
+		const result = await testCredential({ apiKey: KEY, platform: 'current', currentBaseUrl: `${sandbox.url}/` });
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(sandbox.requests.map((request) => [request.method, request.path, request.headers['api-key']])).toEqual([
+			['GET', '/restapi/v1/whatsapp/templates', KEY],
+		]);
+	});
+
+	it('says which setting to check when the platform does not match the base URL (current platform, classic URL)', async () => {
+		const result = await testCredential({ apiKey: KEY, platform: 'current', currentBaseUrl: sandbox.baseUrl });
+		expect(result).toEqual({
+			status: 'Error',
+			message:
+				'No Cunnekt API at this Base URL for the chosen Platform: check both (Classic: https://app2.cunnekt.com/v1, Current: https://app.cunnekt.com)',
+		});
+		expect(sandbox.requests).toEqual([]);
+	});
+
+	it('a credential saved before the Platform field (no platform) is classic, with its own base URL', async () => {
+		const result = await testCredential({ apiKey: KEY, baseUrl: sandbox.baseUrl, currentBaseUrl: sandbox.url });
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(sandbox.requests.map((request) => request.path)).toEqual(['/templates']);
+	});
+
+	it('tests the templates path the credential sets under Customize Endpoint Paths', async () => {
+		const customized = {
+			apiKey: KEY,
+			platform: 'current',
+			currentBaseUrl: sandbox.url,
+			customizePaths: true,
+			currentPathTemplates: '/api/v1/whatsapp/templates',
+		};
+		const result = await testCredential(customized);
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^No Cunnekt API at this Base URL/);
+		expect(sandbox.requests.map((request) => request.path)).toEqual(['/api/v1/whatsapp/templates']);
+		const withoutSwitch = await testCredential({ ...customized, customizePaths: false });
+		expect(withoutSwitch).toEqual({ status: 'OK', message: 'Connection successful!' });
 	});
 });

@@ -132,7 +132,7 @@ describe("getTemplateFields: the resource mapper's fields for each seeded templa
 		const fallback = { ifWindowClosed: ['sendTemplate'] };
 		expect(mappers.map((mapper) => mapper.displayOptions?.show)).toEqual([
 			shownFor('templateMessage', ['send']),
-			shownFor('reply', ['sendText', 'sendForm', 'sendCtaUrl', 'sendAudio', 'sendDocument', 'sendImage', 'sendVideo'], fallback),
+			shownFor('reply', ['sendText', 'sendForm', 'sendCtaUrl', 'sendAddressRequest', 'sendCallButton', 'sendAudio', 'sendDocument', 'sendImage', 'sendVideo'], fallback),
 			shownFor('reply', ['sendButtons', 'sendList'], fallback),
 			shownFor('campaign', ['create']),
 		]);

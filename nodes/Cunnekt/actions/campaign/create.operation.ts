@@ -1,14 +1,15 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../../../shared/endpoints';
 import { InputError } from '../../../shared/errors';
-import { cunnektApiRequest } from '../../../shared/transport';
+import { createCampaign as sendCampaign } from '../../../shared/messaging';
+import type { CampaignRecipient } from '../../../shared/platforms/message';
 import type { TemplateComponent } from '../../../shared/types';
 import { normaliseMobile } from '../../whatsapp/limits';
 import { answerJson, mobileProperty, readMobile, readText } from '../common';
 import { toItemError } from '../itemErrors';
 import { readTemplateId, templateLocator } from '../pickers';
+import { templateRef } from '../templateLookup';
 import { readTemplateComponents } from '../templateParameterValues';
 import { templateParameterProperties } from '../templateParameters';
 
@@ -67,31 +68,23 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['create'] } }, properties);
 
-interface Recipient extends IDataObject {
-	mobile: string;
-	template?: { components: TemplateComponent[] };
-}
-
-function recipient(mobile: string, components: TemplateComponent[]): Recipient {
-	return components.length > 0 ? { mobile, template: { components } } : { mobile };
+function recipient(to: string, components: TemplateComponent[]): CampaignRecipient {
+	return { to, components };
 }
 
 const DUPLICATE_HINT =
 	'A campaign sends to each number once: remove the duplicates first (for example with a Remove Duplicates node).';
 
-/** `POST /campaigns` with the name and template of the given item. */
+/** Creates the campaign with the name and template of the given item, on the credential's platform. */
 async function createCampaign(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	templateid: string,
-	recipients: Recipient[],
+	templateKey: string,
+	recipients: CampaignRecipient[],
 ): Promise<INodeExecutionData[]> {
 	const name = readText.call(this, 'campaignName', itemIndex, 'Campaign name').trim();
-	const response = await cunnektApiRequest.call(
-		this,
-		{ method: 'POST', path: ENDPOINTS.campaigns, body: { name, templateid, recipients } },
-		itemIndex,
-	);
+	const template = templateRef.call(this, templateKey, itemIndex);
+	const response = await sendCampaign.call(this, { name, template, recipients }, itemIndex);
 	return [{ json: answerJson(response) }];
 }
 
@@ -140,7 +133,7 @@ export async function executeAllItems(
 	if ((this.getNodeParameter('recipientsMode', 0, 'allItems') as RecipientsMode) !== 'allItems') return undefined;
 	if (itemCount === 0) return [];
 	const templateid = readTemplateId.call(this, 0);
-	const recipients: Recipient[] = [];
+	const recipients: CampaignRecipient[] = [];
 	const itemOf = new Map<string, number>();
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {

@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { CunnektResourceModule } from '../node.type';
+import * as sendAddressRequest from './sendAddressRequest.operation';
 import * as sendButtons from './sendButtons.operation';
+import * as sendCallButton from './sendCallButton.operation';
 import * as sendCtaUrl from './sendCtaUrl.operation';
 import * as sendForm from './sendForm.operation';
 import * as sendList from './sendList.operation';
@@ -17,6 +19,12 @@ const operationPicker: INodeProperties = {
 	displayOptions: { show: { resource: ['reply'] } },
 	options: [
 		{
+			name: 'Send Address Request',
+			value: 'sendAddressRequest',
+			action: 'Send a reply asking for a delivery address',
+			description: "Send a form for the customer's address in India (Cunnekt's current platform only)",
+		},
+		{
 			name: 'Send Audio',
 			value: 'sendAudio',
 			action: 'Send an audio reply',
@@ -27,6 +35,12 @@ const operationPicker: INodeProperties = {
 			value: 'sendButtons',
 			action: 'Send a reply with buttons',
 			description: 'Send a message with up to 3 reply buttons',
+		},
+		{
+			name: 'Send Call Button',
+			value: 'sendCallButton',
+			action: 'Send a reply with a call button',
+			description: "Send a message with a button that calls you on WhatsApp (Cunnekt's current platform only)",
 		},
 		{
 			name: 'Send CTA URL',
@@ -85,7 +99,27 @@ export const reply: CunnektResourceModule = {
 		...sendForm.description,
 		...sendMedia.description,
 		...sendCtaUrl.description,
-		...windowFallbackProperties(['sendText', 'sendButtons', 'sendList', 'sendForm', 'sendCtaUrl', ...sendMedia.mediaOperations]),
+		...sendAddressRequest.description,
+		...sendCallButton.description,
+		...windowFallbackProperties([
+			'sendText',
+			'sendButtons',
+			'sendList',
+			'sendForm',
+			'sendCtaUrl',
+			'sendAddressRequest',
+			'sendCallButton',
+			...sendMedia.mediaOperations,
+		]),
 	],
-	operations: { sendText, sendButtons, sendList, sendForm, sendCtaUrl, ...mediaOperations },
+	operations: {
+		sendText,
+		sendButtons,
+		sendList,
+		sendForm,
+		sendCtaUrl,
+		sendAddressRequest,
+		sendCallButton,
+		...mediaOperations,
+	},
 };

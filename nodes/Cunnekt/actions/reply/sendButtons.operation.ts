@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { checkLength, checkUnique, LIMITS } from '../../whatsapp/limits';
-import type { ReplyBody, ReplyButton } from '../../../shared/types';
+import type { ReplyButtonEntry } from '../../../shared/platforms/message';
 import { mobileProperty } from '../common';
 import {
 	entryIdProperty,
@@ -56,21 +56,21 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** The buttons as Cunnekt wants them, after WhatsApp's checks: 1–3 buttons, titles 1–20 and unique, IDs ≤ 256. */
-function readButtons(this: IExecuteFunctions, itemIndex: number): ReplyButton[] {
+/** The buttons, after WhatsApp's checks: 1–3 buttons, titles 1–20 and unique, IDs ≤ 256. */
+function readButtons(this: IExecuteFunctions, itemIndex: number): ReplyButtonEntry[] {
 	const entries = readEntries.call(this, 'buttons.button', itemIndex, 'Buttons', replyButtons);
 	const titles = entries.map((entry, position) =>
 		checkLength(entryText(entry, 'title'), `Button ${position + 1} title`, buttonTitle),
 	);
 	checkUnique(titles, 'Button titles');
 	const ids = readEntryIds(entries, 'Button', buttonId);
-	return titles.map((title, position) => ({ type: 'reply', reply: { id: ids[position], title } }));
+	return titles.map((title, position) => ({ id: ids[position], title }));
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const body: ReplyBody = {
-		...readInteractive.call(this, itemIndex, 'button', true),
+	return await sendReply.call(this, itemIndex, {
+		kind: 'buttons',
+		...readInteractive.call(this, itemIndex, true),
 		buttons: readButtons.call(this, itemIndex),
-	};
-	return await sendReply.call(this, itemIndex, body);
+	});
 }

@@ -35,9 +35,10 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	return await sendReply.call(this, itemIndex, {
-		...readInteractive.call(this, itemIndex, 'cta_url', false),
-		button_text: readLimitedText.call(this, 'buttonText', itemIndex, 'Button text', LIMITS.ctaButtonText),
-		button_url: checkHttpUrl(
+		kind: 'ctaUrl',
+		...readInteractive.call(this, itemIndex, false),
+		buttonText: readLimitedText.call(this, 'buttonText', itemIndex, 'Button text', LIMITS.ctaButtonText),
+		url: checkHttpUrl(
 			readText.call(this, 'buttonUrl', itemIndex, 'Button URL'),
 			'Button URL',
 			"The button opens it in the customer's browser, so it needs a full link such as https://example.com/page.",

@@ -35,8 +35,9 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	return await sendReply.call(this, itemIndex, {
-		...readInteractive.call(this, itemIndex, 'flow', false),
-		form_cta: readLimitedText.call(this, 'formCta', itemIndex, 'Form button label', LIMITS.formCta),
-		form_id: readText.call(this, 'formId', itemIndex, 'Form ID').trim(),
+		kind: 'form',
+		...readInteractive.call(this, itemIndex, false),
+		cta: readLimitedText.call(this, 'formCta', itemIndex, 'Form button label', LIMITS.formCta),
+		formId: readText.call(this, 'formId', itemIndex, 'Form ID').trim(),
 	});
 }

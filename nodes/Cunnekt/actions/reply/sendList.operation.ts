@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { checkLength, LIMITS } from '../../whatsapp/limits';
-import type { ListRow, ReplyBody } from '../../../shared/types';
+import type { ListRowEntry } from '../../../shared/platforms/message';
 import { mobileProperty } from '../common';
 import {
 	entryIdProperty,
@@ -74,8 +74,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** The rows as Cunnekt wants them, after WhatsApp's checks: 1–10 rows, title ≤ 24, description ≤ 72, ID ≤ 200. */
-function readRows(this: IExecuteFunctions, itemIndex: number): ListRow[] {
+/** The rows, after WhatsApp's checks: 1–10 rows, title ≤ 24, description ≤ 72, ID ≤ 200. */
+function readRows(this: IExecuteFunctions, itemIndex: number): ListRowEntry[] {
 	const entries = readEntries.call(this, 'rows.row', itemIndex, 'Rows', listRows);
 	const rows = entries.map((entry, position) => {
 		const title = checkLength(entryText(entry, 'title'), `Row ${position + 1} title`, listRowTitle);
@@ -92,10 +92,10 @@ function readRows(this: IExecuteFunctions, itemIndex: number): ListRow[] {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const body: ReplyBody = {
-		...readInteractive.call(this, itemIndex, 'list', true),
-		list_title: readLimitedText.call(this, 'listTitle', itemIndex, 'Button label', listButton),
-		list: readRows.call(this, itemIndex),
-	};
-	return await sendReply.call(this, itemIndex, body);
+	return await sendReply.call(this, itemIndex, {
+		kind: 'list',
+		...readInteractive.call(this, itemIndex, true),
+		button: readLimitedText.call(this, 'listTitle', itemIndex, 'Button label', listButton),
+		rows: readRows.call(this, itemIndex),
+	});
 }

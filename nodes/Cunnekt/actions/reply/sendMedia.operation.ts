@@ -1,12 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { checkHttpUrl, LIMITS } from '../../whatsapp/limits';
+import { checkMediaLink } from '../../whatsapp/media';
 import { mobileProperty, readMobile, readText } from '../common';
 import { readLimitedText, sendReply } from './shared';
 
 /**
- * Send Image, Send Video, Send Document and Send Audio: one request shape (`{mobile, type, <type>: link, caption?}`),
- * so one operation serves the four operation values; only the media type, its labels and its example differ.
+ * Send Image, Send Video, Send Document and Send Audio: one message (a link and a caption), so one operation serves
+ * the four operation values; only the media type, its labels and its example differ.
  */
 
 const MEDIA = {
@@ -49,13 +50,32 @@ export const description: INodeProperties[] = [
 		description: `Optional text sent with the file, at most ${LIMITS.caption.max} characters. WhatsApp may not show it with audio.`,
 		displayOptions: show(mediaOperations),
 	},
+	{
+		displayName: 'File Name',
+		name: 'fileName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. invoice-1042.pdf',
+		description:
+			"Optional name the customer sees for the document. Cunnekt's current platform sends it; the classic platform has no such field and Cunnekt names the file.",
+		displayOptions: show(['sendDocument']),
+	},
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const operation = this.getNodeParameter('operation', itemIndex) as MediaOperation;
 	const { type, label } = MEDIA[operation];
-	const mobile = readMobile.call(this, itemIndex);
-	const link = checkHttpUrl(readText.call(this, 'mediaLink', itemIndex, `${label} link`), `${label} link`);
+	const to = readMobile.call(this, itemIndex);
+	const field = `${label} link`;
+	const link = checkMediaLink(checkHttpUrl(readText.call(this, 'mediaLink', itemIndex, field), field), type, field);
 	const caption = readLimitedText.call(this, 'caption', itemIndex, 'Caption', LIMITS.caption);
-	return await sendReply.call(this, itemIndex, { mobile, type, [type]: link, ...(caption ? { caption } : {}) });
+	const fileName = type === 'document' ? readText.call(this, 'fileName', itemIndex, 'File name', false).trim() : '';
+	return await sendReply.call(this, itemIndex, {
+		kind: 'media',
+		to,
+		mediaType: type,
+		link,
+		...(caption ? { caption } : {}),
+		...(fileName ? { fileName } : {}),
+	});
 }

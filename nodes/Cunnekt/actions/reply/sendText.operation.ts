@@ -24,7 +24,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const mobile = readMobile.call(this, itemIndex);
+	const to = readMobile.call(this, itemIndex);
 	const text = readLimitedText.call(this, 'text', itemIndex, 'Text', LIMITS.text);
-	return await sendReply.call(this, itemIndex, { mobile, type: 'text', text });
+	return await sendReply.call(this, itemIndex, { kind: 'text', to, text });
 }

@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { ENDPOINTS } from '../../../shared/endpoints';
+import { sendReplyMessage } from '../../../shared/messaging';
+import type { ReplyMessage } from '../../../shared/platforms/message';
 import { checkCount, checkLength, checkUnique, LIMITS } from '../../whatsapp/limits';
 import type { Range } from '../../whatsapp/limits';
-import { cunnektApiRequest } from '../../../shared/transport';
-import type { ReplyBody, TextHeader } from '../../../shared/types';
 import { readMobile, readText } from '../common';
 import { sendWithWindowFallback } from './windowFallback';
 
@@ -44,26 +43,24 @@ export function readLimitedText(
 	return text.trim() === '' ? '' : checkLength(text, field, range);
 }
 
-/** Reads the optional text header; undefined when left empty. */
-function readTextHeader(this: IExecuteFunctions, itemIndex: number): TextHeader | undefined {
-	const text = readLimitedText.call(this, 'headerText', itemIndex, 'Header text', LIMITS.headerText);
-	return text === '' ? undefined : { type: 'text', text };
+/** What every interactive reply starts with: the recipient, the optional text header and the body text. */
+export interface InteractiveStart {
+	to: string;
+	header?: string;
+	body: string;
 }
 
 /**
- * The start of an interactive reply's body, in Cunnekt's order: recipient, type, the optional text header (Buttons
- * and List have one) and the body text (1 to 1024 characters). The operation adds its own fields after these.
+ * The start of an interactive reply, read in the order the fields show: recipient, the optional text header
+ * (Buttons and List have one) and the body text (1 to 1024 characters). The operation adds its own fields.
  */
-export function readInteractive(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	type: 'button' | 'list' | 'flow' | 'cta_url',
-	hasHeader: boolean,
-): ReplyBody {
-	const mobile = readMobile.call(this, itemIndex);
-	const header = hasHeader ? readTextHeader.call(this, itemIndex) : undefined;
+export function readInteractive(this: IExecuteFunctions, itemIndex: number, hasHeader: boolean): InteractiveStart {
+	const to = readMobile.call(this, itemIndex);
+	const header = hasHeader
+		? readLimitedText.call(this, 'headerText', itemIndex, 'Header text', LIMITS.headerText)
+		: '';
 	const body = readLimitedText.call(this, 'body', itemIndex, 'Body', LIMITS.interactiveBody);
-	return { mobile, type, ...(header ? { header } : {}), body };
+	return { to, ...(header ? { header } : {}), body };
 }
 
 /** The entries of a fixedCollection with multiple values (`buttons.button`, `rows.row`), in order, counted. */
@@ -111,16 +108,16 @@ export function readEntryIds(entries: IDataObject[], label: string, range: Range
 	return ids;
 }
 
-/** Sends one reply and returns the output every send has; a closed window as If the Service Window Is Closed says. */
+/** Sends one reply on the credential's platform and returns the output every send has; a closed window as If the Service Window Is Closed says. */
 export async function sendReply(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	body: ReplyBody,
+	message: ReplyMessage,
 ): Promise<INodeExecutionData[]> {
 	return await sendWithWindowFallback.call(
 		this,
 		itemIndex,
-		body.mobile,
-		async () => await cunnektApiRequest.call(this, { method: 'POST', path: ENDPOINTS.sendReply, body }, itemIndex),
+		message.to,
+		async () => await sendReplyMessage.call(this, message, itemIndex),
 	);
 }

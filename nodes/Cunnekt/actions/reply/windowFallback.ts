@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { InputError, isWindowClosed } from '../../../shared/errors';
-import type { SendTemplateBody } from '../../../shared/types';
+import type { TemplateMessage } from '../../../shared/platforms/message';
 import { sendOutput } from '../common';
 import { toItemError } from '../itemErrors';
 import { templateLocator } from '../pickers';
@@ -87,7 +87,7 @@ async function readFallbackTemplate(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	mobile: string,
-): Promise<SendTemplateBody | undefined> {
+): Promise<TemplateMessage | undefined> {
 	if (this.getNodeParameter('ifWindowClosed', itemIndex, 'fail') !== SEND_TEMPLATE) return undefined;
 	const named = (message: string) => `Template to send if the service window is closed: ${message}`;
 	const operation = this.getNodeParameter('operation', itemIndex) as string;
@@ -131,7 +131,7 @@ function bothFailed(
 async function sendTemplateInstead(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	template: SendTemplateBody,
+	template: TemplateMessage,
 	replyError: NodeApiError,
 ): Promise<INodeExecutionData[]> {
 	let sent: INodeExecutionData[];

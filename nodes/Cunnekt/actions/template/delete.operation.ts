@@ -4,10 +4,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { ENDPOINTS } from '../../../shared/endpoints';
 import { cunnektApiRequest } from '../../../shared/transport';
 import { answerJson } from '../common';
-import { readTemplateId, templateLocator } from '../pickers';
+import { readTemplateId, templateIdLocator } from '../pickers';
 
 const properties: INodeProperties[] = [
-	{ ...templateLocator, description: 'The template to delete. WhatsApp deletes it in every language.' },
+	{ ...templateIdLocator, description: 'The template to delete. WhatsApp deletes it in every language.' },
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['delete'] } }, properties);

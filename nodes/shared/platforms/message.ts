@@ -1,0 +1,72 @@
+import type { TemplateComponent } from '../types';
+
+/**
+ * What to send, as the operations read it from their fields, before any platform spells it: classic.ts and current.ts
+ * turn a message into their platform's body. Every value here has already passed WhatsApp's checks.
+ */
+
+export type MediaType = 'image' | 'video' | 'document' | 'audio';
+
+export interface ReplyButtonEntry {
+	id: string;
+	title: string;
+}
+
+export interface ListRowEntry {
+	id: string;
+	title: string;
+	description?: string;
+}
+
+/** Fields a customer's address form can arrive prefilled with (WhatsApp's `address_message` values, India). */
+export type AddressValues = Record<string, string>;
+
+export type ReplyMessage =
+	| { kind: 'text'; to: string; text: string }
+	| { kind: 'media'; to: string; mediaType: MediaType; link: string; caption?: string; fileName?: string }
+	| { kind: 'buttons'; to: string; header?: string; body: string; buttons: ReplyButtonEntry[] }
+	| { kind: 'list'; to: string; header?: string; body: string; button: string; rows: ListRowEntry[] }
+	| { kind: 'form'; to: string; body: string; cta: string; formId: string }
+	| { kind: 'ctaUrl'; to: string; body: string; buttonText: string; url: string }
+	| { kind: 'addressRequest'; to: string; body: string; values?: AddressValues }
+	| { kind: 'callButton'; to: string; body: string; displayText?: string; ttlMinutes?: number; payload?: string };
+
+export type ReplyKind = ReplyMessage['kind'];
+
+/** A template as both platforms need it: the classic one by id, the current one by name and language. */
+export interface TemplateIdentity {
+	id: string;
+	name: string;
+	language: string;
+}
+
+/**
+ * The template a message sends, as far as the item named it, and how to look up the rest (the template list, read
+ * at most once per execution). A platform calls `resolve` only when it needs what the item did not give.
+ */
+export interface TemplateRef {
+	id?: string;
+	name?: string;
+	language?: string;
+	resolve(): Promise<TemplateIdentity>;
+}
+
+export interface TemplateMessage {
+	kind: 'template';
+	to: string;
+	template: TemplateRef;
+	components: TemplateComponent[];
+	/** Cunnekt's classic "overridebot"; the current platform has no such field. */
+	overridebot?: 'yes' | 'no';
+}
+
+export interface CampaignRecipient {
+	to: string;
+	components: TemplateComponent[];
+}
+
+export interface CampaignDraft {
+	name: string;
+	template: TemplateRef;
+	recipients: CampaignRecipient[];
+}
