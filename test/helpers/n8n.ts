@@ -128,7 +128,11 @@ export function nodeTypes(): INodeTypes {
 	} as INodeTypes;
 }
 
-export function additionalData(credentials: TestCredentials, workflowNodes: INode[] = []): IWorkflowExecuteAdditionalData {
+export function additionalData(
+	credentials: TestCredentials,
+	workflowNodes: INode[] = [],
+	executionId?: string,
+): IWorkflowExecuteAdditionalData {
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
 		id: 'test-workflow',
 		name: 'Test',
@@ -151,6 +155,7 @@ export function additionalData(credentials: TestCredentials, workflowNodes: INod
 		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
 		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
 		userId: 'test-user',
+		...(executionId === undefined ? {} : { executionId }),
 		variables: {},
 		logAiEvent: () => {},
 		startRunnerTask: async () => {
@@ -168,6 +173,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** Another node type to run instead of the action node. */
 	nodeType?: string;
+	/** The execution's id (n8n's signed resume URLs need one: Send and Wait). */
+	executionId?: string;
 }
 
 export interface RunResult {
@@ -216,7 +223,7 @@ export async function runCunnekt(options: RunOptions): Promise<RunResult> {
 			waitingExecutionSource: {},
 		},
 	} as unknown as IRunExecutionData;
-	const execute = new WorkflowExecute(additionalData(options.credentials, nodes), 'manual', runExecutionData);
+	const execute = new WorkflowExecute(additionalData(options.credentials, nodes, options.executionId), 'manual', runExecutionData);
 	const run = await execute.processRunExecutionData(workflow);
 	const task = run.data.resultData.runData.Cunnekt?.[0];
 	return {

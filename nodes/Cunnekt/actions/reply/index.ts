@@ -1,6 +1,8 @@
+import { SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { CunnektResourceModule } from '../node.type';
+import * as sendAndWait from './sendAndWait.operation';
 import * as sendButtons from './sendButtons.operation';
 import * as sendCtaUrl from './sendCtaUrl.operation';
 import * as sendForm from './sendForm.operation';
@@ -15,6 +17,13 @@ const operationPicker: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['reply'] } },
 	options: [
+		{
+			name: 'Send and Wait for Response',
+			value: SEND_AND_WAIT_OPERATION,
+			action: 'Send message and wait for response',
+			description:
+				'Ask a person on WhatsApp to approve or pick an option with buttons, and pause the workflow until they tap',
+		},
 		{
 			name: 'Send Audio',
 			value: 'sendAudio',
@@ -84,6 +93,7 @@ export const reply: CunnektResourceModule = {
 		...sendForm.description,
 		...sendMedia.description,
 		...sendCtaUrl.description,
+		...sendAndWait.description,
 	],
-	operations: { sendText, sendButtons, sendList, sendForm, sendCtaUrl, ...mediaOperations },
+	operations: { [SEND_AND_WAIT_OPERATION]: sendAndWait, sendText, sendButtons, sendList, sendForm, sendCtaUrl, ...mediaOperations },
 };
