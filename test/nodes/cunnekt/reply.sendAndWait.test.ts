@@ -29,6 +29,13 @@ function signatureHolds(id: string): boolean {
 	return validateUrlSignature(route.signature, url, secret);
 }
 
+/** The values tpl_track_shipment needs (header, body, its URL button at index 0; index 1 is its quick reply). */
+const TRACK_SHIPMENT_VALUES = [
+	{ type: 'header', parameters: [{ type: 'text', text: 'A-1042' }] },
+	{ type: 'body', parameters: [{ type: 'text', text: 'AWB123456' }] },
+	{ type: 'button', sub_type: 'url', index: 0, parameters: [{ type: 'text', text: 'AWB123456' }] },
+];
+
 const ID_PATTERN = /^sw1:4711:cunnekt:(a0|a1|c\d):[a-z0-9]+:[0-9a-f]{64}$/;
 
 describe('Reply → Send and Wait for Response', () => {
@@ -109,6 +116,48 @@ describe('Reply → Send and Wait for Response', () => {
 			expect(row.id.length).toBeLessThanOrEqual(200);
 			expect(signatureHolds(row.id)).toBe(true);
 		}
+	});
+
+	it('outside the window sends an approved template whose quick-reply payloads carry the routing', async () => {
+		const result = await runSendAndWait({
+			sendAs: 'template',
+			templateId: { __rl: true, mode: 'id', value: 'tpl_track_shipment' },
+			parametersMode: 'json',
+			componentsJson: JSON.stringify(TRACK_SHIPMENT_VALUES),
+			responseType: 'approval',
+		});
+		expect(result.error).toBeUndefined();
+		const sends = context.sandbox.requests.filter((request) => request.method === 'POST');
+		expect(sends.map((request) => request.path)).toEqual(['/sendnotification']);
+		const body = sends[0].body as { template: { components: Array<IDataObject & { parameters: Array<{ payload: string }> }> } };
+		const payload = body.template.components[3].parameters[0].payload;
+		expect(body).toEqual({
+			mobile: SEED_MOBILE,
+			templateid: 'tpl_track_shipment',
+			template: {
+				components: [
+					...TRACK_SHIPMENT_VALUES,
+					{ type: 'button', sub_type: 'quick_reply', index: 1, parameters: [{ type: 'payload', payload }] },
+				],
+			},
+		});
+		expect(payload.split(':')[3]).toBe('a1');
+		expect(signatureHolds(payload)).toBe(true);
+		expect(result.run.waitTill).toBeInstanceOf(Date);
+	});
+
+	it('refuses a template with fewer quick-reply buttons than answers', async () => {
+		const result = await runSendAndWait({
+			sendAs: 'template',
+			templateId: { __rl: true, mode: 'id', value: 'tpl_track_shipment' },
+			parametersMode: 'json',
+			componentsJson: JSON.stringify(TRACK_SHIPMENT_VALUES),
+			responseType: 'approval',
+			approvalOptions: { values: { approvalType: 'double' } },
+		});
+		expect(result.error?.message).toBe('Template "track_shipment" has 1 quick-reply button(s); this request needs 2 [item 0]');
+		expect(context.sandbox.requests.filter((request) => request.method === 'POST')).toEqual([]);
+		expect(result.run.waitTill).toBeUndefined();
 	});
 
 	describe('refuses before sending', () => {

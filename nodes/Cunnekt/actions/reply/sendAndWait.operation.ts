@@ -11,11 +11,12 @@ import type {
 import { InputError } from '../../../shared/errors';
 import { answerQuery, encodeRoute, MAX_ROUTING_LENGTH } from '../../../shared/resumeRouting';
 import type { ResumeAnswer } from '../../../shared/resumeRouting';
-import type { ReplyBody, SendTemplateBody, TemplateComponent } from '../../../shared/types';
+import type { CunnektTemplate, ReplyBody, SendTemplateBody, TemplateComponent } from '../../../shared/types';
 import { checkLength, checkUnique, LIMITS } from '../../whatsapp/limits';
 import type { Range } from '../../whatsapp/limits';
 import { mobileProperty, readMobile } from '../common';
 import { templateLocator } from '../pickers';
+import { templateForExecution } from '../templateLookup';
 import { templateParameterProperties } from '../templateParameters';
 import { readTemplateMessage, sendTemplateMessage } from '../templateSending';
 import { entryText, readEntries, readLimitedText, sendReply } from './shared';
@@ -412,6 +413,13 @@ async function sendInteractive(
 	return await sendAndPause.call(this, waitTill, async () => await sendReply.call(this, itemIndex, body));
 }
 
+/** The positions of a template's quick-reply buttons among all its buttons (what `index` means in a send). */
+function quickReplyIndexes(template: CunnektTemplate): number[] {
+	const buttons = (template.components ?? []).find((component) => String(component.type).toUpperCase() === 'BUTTONS');
+	const list = Array.isArray(buttons?.buttons) ? (buttons.buttons as IDataObject[]) : [];
+	return list.flatMap((button, index) => (String(button.type).toUpperCase() === 'QUICK_REPLY' ? [index] : []));
+}
+
 /** The template read as in Template Message → Send, its quick replies' payloads replaced by the routing. */
 async function sendTemplate(
 	this: IExecuteFunctions,
@@ -421,14 +429,23 @@ async function sendTemplate(
 ): Promise<INodeExecutionData[]> {
 	const options = readOptions.call(this, itemIndex, 'list');
 	const body: SendTemplateBody = await readTemplateMessage.call(this, itemIndex, mobile);
+	const template = await templateForExecution.call(this, body.templateid, itemIndex);
+	const indexes = quickReplyIndexes(template);
+	if (indexes.length < options.length) {
+		throw new InputError(
+			`Template ${JSON.stringify(template.name ?? body.templateid)} has ${indexes.length} quick-reply button(s); this request needs ${options.length}`,
+			'Choose a template with a quick-reply button per answer (for an approval: Approve first, then Decline).',
+		);
+	}
 	const ids = routeIds.call(this, options, MAX_ROUTING_LENGTH);
+	const routed = new Set(indexes.slice(0, ids.length));
 	const others = (body.template?.components ?? []).filter(
-		(component) => !(String(component.type).toLowerCase() === 'button' && component.sub_type === 'quick_reply'),
+		(component) => !(String(component.type).toLowerCase() === 'button' && routed.has(Number(component.index))),
 	);
-	const quickReplies: TemplateComponent[] = ids.map((payload, index) => ({
+	const quickReplies: TemplateComponent[] = ids.map((payload, position) => ({
 		type: 'button',
 		sub_type: 'quick_reply',
-		index,
+		index: indexes[position],
 		parameters: [{ type: 'payload', payload }],
 	}));
 	body.template = { components: [...others, ...quickReplies] };
