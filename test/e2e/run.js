@@ -27,6 +27,7 @@ const checks = [
 	require('./credential.e2e'),
 	require('./actions.e2e'),
 	require('./trigger.e2e'),
+	require('./sendAndWait.e2e'),
 	require('./examples.e2e'),
 	require('./editor.e2e'),
 ].flat();
