@@ -28,7 +28,7 @@ export interface ResumeRoute {
 }
 
 const PATTERN =
-	/^sw1:([A-Za-z0-9_-]{1,64}):([A-Za-z0-9_.!~*'()%-]{1,128}):(a0|a1|c\d{1,2}):([a-z0-9]{1,16}):([0-9a-f]{64})$/;
+	/^sw1:([A-Za-z0-9_-]{1,64}):([A-Za-z0-9_%][A-Za-z0-9_.!~*'()%-]{0,127}):(a0|a1|c\d{1,2}):([a-z0-9]{1,16}):([0-9a-f]{64})$/;
 
 /** The query n8n signs for an answer: the same parameters, in the same order, on both sides. */
 export function answerQuery(answer: ResumeAnswer, nonce: string): Record<string, string> {
