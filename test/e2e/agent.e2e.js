@@ -7,22 +7,13 @@
  */
 const assert = require('assert/strict');
 const { createWorkflow, productionWebhookUrl, waitForWebhook } = require('../n8n/stack');
-const { assertSucceeded, outputOf, sandboxControl } = require('./harness');
+const { assertSucceeded, executionsOf, outputOf, poll, replyBodies, sandboxControl } = require('./harness');
 const { startScriptedLlm } = require('./fixtures/scriptedLlm');
 
 const CUSTOMER = '919999999999';
 const MANAGER = '919000000001';
 const CUNNEKT_CREDENTIAL = { cunnektApi: { id: 'set-on-import', name: 'Cunnekt' } };
 const SECRET = 'agent-check-secret-7f3a91';
-
-async function poll(what, read, attempts = 600) {
-	for (let attempt = 0; attempt < attempts; attempt++) {
-		const value = await read();
-		if (value !== undefined) return value;
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error(`gave up waiting for ${what}`);
-}
 
 /** The Cunnekt tool the agent calls: Reply → Send Text, the number and the text chosen by the model. */
 function sendTextTool(name) {
@@ -92,11 +83,7 @@ async function withLlm(stack, run) {
 	}
 }
 
-async function executionsOf(stack, workflowId) {
-	return (await stack.api.executions({ workflowId })).sort((a, b) => Number(a.id) - Number(b.id));
-}
-
-const replies = (stack) => stack.sandbox.requests.filter((request) => request.path === '/sendreplymessage').map((request) => request.body);
+const replies = (stack) => replyBodies(stack.sandbox);
 
 async function postJson(url, body) {
 	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -107,8 +94,11 @@ module.exports = [
 	{
 		name: "agent: n8n's node types include the Cunnekt Human-review tool (cunnektHitlTool), fixed to Send and Wait, approval",
 		async run({ stack }) {
-			const types = await stack.rest('POST', '/rest/node-types', { nodeInfos: [{ name: 'n8n-nodes-cunnekt.cunnektHitlTool', version: 1 }] });
-			const [review] = types.data ?? types;
+			// The node types the editor loads (n8n generates the Tool and Human-review variants of community nodes here).
+			const response = await fetch(`${stack.n8n.url}/types/nodes.json`);
+			assert.equal(response.status, 200);
+			const review = (await response.json()).find((type) => type.name === 'n8n-nodes-cunnekt.cunnektHitlTool');
+			assert.ok(review, 'n8n-nodes-cunnekt.cunnektHitlTool is among the node types');
 			assert.deepEqual([review.name, review.subtitle, review.description, review.outputs[0].displayName], [
 				'n8n-nodes-cunnekt.cunnektHitlTool',
 				'Send and wait',

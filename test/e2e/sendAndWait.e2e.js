@@ -6,34 +6,18 @@
  */
 const assert = require('assert/strict');
 const { createWorkflow, loadExamples, productionWebhookUrl } = require('../n8n/stack');
-const { assertSucceeded, outputOf, sandboxControl } = require('./harness');
+const { assertSucceeded, executionsOf, outputOf, poll, replyBodies, sandboxControl } = require('./harness');
 
 const CUSTOMER = '919999999999';
 const MANAGER = '919000000001';
 const EXAMPLE = 'refund-approval.json';
 const TRIGGER = "Cunnekt Trigger (manager's taps)";
 
-async function poll(what, read, attempts = 600) {
-	for (let attempt = 0; attempt < attempts; attempt++) {
-		const value = await read();
-		if (value !== undefined) return value;
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	throw new Error(`gave up waiting for ${what}`);
-}
-
-/** The workflow's executions, oldest first. */
-async function executionsOf(stack, workflowId) {
-	const executions = await stack.api.executions({ workflowId });
-	return executions.sort((a, b) => Number(a.id) - Number(b.id));
-}
-
 async function executionById(stack, workflowId, id) {
 	return (await executionsOf(stack, workflowId)).find((execution) => execution.id === id);
 }
 
-/** The Reply → sendreplymessage requests the sandbox received, in order. */
-const replies = (stack) => stack.sandbox.requests.filter((request) => request.path === '/sendreplymessage').map((request) => request.body);
+const replies = (stack) => replyBodies(stack.sandbox);
 
 module.exports = [
 	{

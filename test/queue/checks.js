@@ -178,7 +178,7 @@ module.exports = {
 			},
 		},
 		{
-			name: 'send and wait: the tap arrives at the webhook processor and the waiting execution resumes on a worker',
+			name: 'send and wait: the pick in a list arrives at the webhook processor and the waiting execution resumes on a worker with it',
 			async run({ cluster, step, log }) {
 				step('publish trigger → Send and Wait → after the answer');
 				const workflow = chainWorkflow('queue: send and wait', [
@@ -187,8 +187,11 @@ module.exports = {
 						resource: 'reply',
 						operation: 'sendAndWait',
 						mobile: '={{ $json.from }}',
-						message: '=Approve request {{ $json.messageId }}?',
-						approvalOptions: { values: { approvalType: 'double' } },
+						message: '=Which slot for request {{ $json.messageId }}?',
+						responseType: 'choice',
+						choiceStyle: 'list',
+						listButtonLabel: 'Slots',
+						choices: { choice: [{ label: 'Mon 10:00', value: 'mon10' }, { label: 'Tue 14:00', value: 'tue14' }, { label: 'Wed 09:30', value: '' }] },
 					}),
 					node('After the answer', 'n8n-nodes-base.noOp'),
 				]);
@@ -199,14 +202,16 @@ module.exports = {
 				await cluster.sandbox.webhooks.message(url, 'text', { from: mobile, text: 'refund please' });
 				const waiting = await settleOne(cluster, created.id, (execution) => execution.status === 'waiting');
 				const question = cluster.sandbox.requestsTo('/sendreplymessage').map((request) => request.body).find((body) => body.mobile === mobile);
-				const approve = question.buttons[0].reply.id;
+				assert.deepEqual(question.list.map((row) => row.title), ['Mon 10:00', 'Tue 14:00', 'Wed 09:30']);
+				const tuesday = question.list[1].id;
 				step('the tap goes to the webhook processor: answered 200, no new execution; a worker resumes the waiting one');
-				const tap = await cluster.sandbox.webhooks.message(url, 'button_reply', { from: mobile, replyId: approve, title: 'Approve' });
+				const tap = await cluster.sandbox.webhooks.message(url, 'list_reply', { from: mobile, replyId: tuesday, title: 'Tue 14:00' });
 				assert.equal(tap.status, 200);
 				const posted = Date.now();
 				const done = await settleOne(cluster, created.id, (execution) => execution.id === waiting.id && execution.status === 'success', true);
 				const runData = done.data.resultData.runData;
-				assert.equal(runData.Ask[0].data.main[0][0].json.data.approved, true);
+				const { data } = runData.Ask[0].data.main[0][0].json;
+				assert.deepEqual([data.choice, data.choiceLabel, data.respondedBy], ['tue14', 'Tue 14:00', mobile]);
 				assert.ok(runData['After the answer'], 'the node after Send and Wait ran');
 				const all = await cluster.api.allExecutions({ workflowId: created.id, includeData: 'false' });
 				assert.equal(all.length, 1, 'the tap started no execution of its own');

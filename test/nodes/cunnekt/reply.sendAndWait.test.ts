@@ -36,6 +36,15 @@ const TRACK_SHIPMENT_VALUES = [
 	{ type: 'button', sub_type: 'url', index: 0, parameters: [{ type: 'text', text: 'AWB123456' }] },
 ];
 
+/** Send and Wait as tpl_track_shipment, its values as JSON, Approve Only. */
+const TRACK_SHIPMENT_REQUEST: INodeParameters = {
+	sendAs: 'template',
+	templateId: { __rl: true, mode: 'id', value: 'tpl_track_shipment' },
+	parametersMode: 'json',
+	componentsJson: JSON.stringify(TRACK_SHIPMENT_VALUES),
+	responseType: 'approval',
+};
+
 const ID_PATTERN = /^sw1:4711:cunnekt:(a0|a1|c\d):[a-z0-9]+:[0-9a-f]{64}$/;
 
 describe('Reply → Send and Wait for Response', () => {
@@ -119,13 +128,7 @@ describe('Reply → Send and Wait for Response', () => {
 	});
 
 	it('outside the window sends an approved template whose quick-reply payloads carry the routing', async () => {
-		const result = await runSendAndWait({
-			sendAs: 'template',
-			templateId: { __rl: true, mode: 'id', value: 'tpl_track_shipment' },
-			parametersMode: 'json',
-			componentsJson: JSON.stringify(TRACK_SHIPMENT_VALUES),
-			responseType: 'approval',
-		});
+		const result = await runSendAndWait(TRACK_SHIPMENT_REQUEST);
 		expect(result.error).toBeUndefined();
 		const sends = context.sandbox.requests.filter((request) => request.method === 'POST');
 		expect(sends.map((request) => request.path)).toEqual(['/sendnotification']);
@@ -147,14 +150,7 @@ describe('Reply → Send and Wait for Response', () => {
 	});
 
 	it('refuses a template with fewer quick-reply buttons than answers', async () => {
-		const result = await runSendAndWait({
-			sendAs: 'template',
-			templateId: { __rl: true, mode: 'id', value: 'tpl_track_shipment' },
-			parametersMode: 'json',
-			componentsJson: JSON.stringify(TRACK_SHIPMENT_VALUES),
-			responseType: 'approval',
-			approvalOptions: { values: { approvalType: 'double' } },
-		});
+		const result = await runSendAndWait({ ...TRACK_SHIPMENT_REQUEST, approvalOptions: { values: { approvalType: 'double' } } });
 		expect(result.error?.message).toBe('Template "track_shipment" has 1 quick-reply button(s); this request needs 2 [item 0]');
 		expect(context.sandbox.requests.filter((request) => request.method === 'POST')).toEqual([]);
 		expect(result.run.waitTill).toBeUndefined();
