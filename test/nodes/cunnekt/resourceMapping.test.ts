@@ -121,17 +121,18 @@ describe("getTemplateFields: the resource mapper's fields for each seeded templa
 		const node = new Cunnekt();
 		expect(node.methods.resourceMapping.getTemplateFields).toBe(getTemplateFields);
 		const mappers = node.description.properties.filter((property) => property.name === 'templateFields');
-		expect(mappers.map((mapper) => mapper.displayOptions?.show)).toEqual(
-			[
-				['templateMessage', 'send'],
-				['campaign', 'create'],
-			].map(([resource, operation]) => ({
-				parametersMode: ['templateFields'],
-				'templateId.mode': ['list'],
-				resource: [resource],
-				operation: [operation],
-			})),
-		);
+		const shownFor = (resource: string, operation: string) => ({
+			parametersMode: ['templateFields'],
+			'templateId.mode': ['list'],
+			resource: [resource],
+			operation: [operation],
+		});
+		expect(mappers.map((mapper) => mapper.displayOptions?.show)).toEqual([
+			shownFor('templateMessage', 'send'),
+			// Reply → Send and Wait for Response, when sent as a template
+			{ ...shownFor('reply', 'sendAndWait'), sendAs: ['template'] },
+			shownFor('campaign', 'create'),
+		]);
 		for (const mapper of mappers) {
 			expect(mapper.type).toBe('resourceMapper');
 			expect(mapper.typeOptions?.resourceMapper?.resourceMapperMethod).toBe('getTemplateFields');
