@@ -1,12 +1,17 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IExecuteFunctions,
+	IHookFunctions,
 	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
+
+import { resume } from './actions/reply/sendAndWait.operation';
 
 import { resources, router } from './actions/router';
 import { sendingOptionsProperties } from './actions/sendingOptions';
@@ -64,6 +69,20 @@ export class Cunnekt implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cunnektApi', required: true }],
+		// Reply → Send and Wait for Response resumes on n8n's signed resume URL (only POST: a link preview or a
+		// browser that opens the URL resumes nothing). The Cunnekt Trigger calls it when the person taps.
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				responseData: '',
+				path: '={{ $nodeId }}',
+				restartWebhook: true,
+				isFullPath: true,
+			},
+		],
+		waitingNodeTooltip: '={{ $parameter["operation"] === "sendAndWait" ? "Waiting for the WhatsApp tap" : "" }}',
 		properties: [
 			resourcePicker,
 			...Object.values(resources).flatMap((resource) => resource.description),
@@ -72,6 +91,28 @@ export class Cunnekt implements INodeType {
 	};
 
 	methods = { listSearch, resourceMapping };
+
+	/**
+	 * The resume webhook is a waiting webhook (restartWebhook): n8n never registers it when a workflow is published,
+	 * so there is nothing to create, find or delete anywhere.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resume.call(this);
+	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

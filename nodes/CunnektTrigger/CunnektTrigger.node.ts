@@ -24,6 +24,7 @@ import { attachMedia } from './downloadMedia';
 import { parseBusinessNumbers, passesFilters } from './filters';
 import type { TriggerFilters } from './filters';
 import { normalisePayload } from './normalise';
+import { resumeWaitingExecutions, splitResumeTaps } from './resume';
 
 /** What webhook() needs of the HTTP response to answer by itself (express's Response in n8n). */
 interface PlainResponse {
@@ -219,8 +220,17 @@ export class CunnektTrigger implements INodeType {
 		const normalised = normalisePayload(body.payload);
 		if (!normalised.ok) return answer(response, 400, normalised.reason);
 
+		// Taps on Send and Wait requests resume their executions and start none here (answered at once when alone).
+		const { taps, others } = splitResumeTaps(normalised.events);
+		if (taps.length > 0 && others.length === 0) {
+			answer(response, 200, `Received: ${plural(taps.length, 'answer')} to Send and Wait, handed to the waiting execution`);
+			await resumeWaitingExecutions.call(this, taps);
+			return { noWebhookResponse: true };
+		}
+		if (taps.length > 0) await resumeWaitingExecutions.call(this, taps);
+
 		const filters = readFilters(this, options);
-		const wanted = normalised.events.filter((event) => passesFilters(event, filters));
+		const wanted = others.filter((event) => passesFilters(event, filters));
 		// While testing ("Execute step") the user resends samples on purpose: only live calls are deduplicated.
 		const fresh =
 			this.getMode() === 'manual'
@@ -231,7 +241,7 @@ export class CunnektTrigger implements INodeType {
 						(options.duplicateWindow ?? DEFAULTS.duplicateWindowMinutes) * 60_000,
 					);
 		if (fresh.length === 0) {
-			const received = normalised.events.length;
+			const received = others.length;
 			if (received === 0) return answer(response, 200, 'Received: the payload carries no events');
 			const filtered = received - wanted.length;
 			const duplicates = wanted.length;

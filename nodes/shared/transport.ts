@@ -280,3 +280,24 @@ export function unwrapList(response: unknown, keys: string[] = ['data', 'items',
 	}
 	return [];
 }
+
+/**
+ * The package's one request that is not to Cunnekt: the Cunnekt Trigger handing a Send and Wait tap to n8n's own
+ * waiting-webhook route (nodes/CunnektTrigger/resume.ts). No credential; any answer comes back, a failure to connect
+ * throws.
+ */
+export async function postToOwnN8n(
+	context: IWebhookFunctions,
+	url: string,
+	body: IDataObject,
+): Promise<{ statusCode: number; body: unknown }> {
+	const response = (await context.helpers.httpRequest({
+		method: 'POST',
+		url,
+		body,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	})) as IN8nHttpFullResponse;
+	return { statusCode: response.statusCode, body: response.body };
+}

@@ -10,7 +10,7 @@
  * --profile runs n8n with Node's CPU profiler and prints, for each run of our node, whose code n8n's main thread ran
  * (profile.js). n8n's own settings come from the environment: N8N_EXPRESSION_ENGINE=legacy measures without the
  * expression isolates of n8n's default engine.
- * Section names as arguments run only those: capped, uncapped, memory, trigger, loading.
+ * Section names as arguments run only those: capped, uncapped, memory, trigger, sendAndWait, loading.
  */
 const fs = require('fs');
 const os = require('os');
@@ -27,6 +27,7 @@ const QUICK = process.env.CUNNEKT_BENCH_QUICK === '1';
 const SENDS = QUICK ? 200 : 1000;
 const MANY = QUICK ? 1000 : 10000;
 const TRIGGER_EVENTS = QUICK ? 50 : 300;
+const RESUMES = QUICK ? 10 : 50;
 const LATENCY_MS = 50;
 const SECTIONS = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const wanted = (section) => SECTIONS.length === 0 || SECTIONS.includes(section);
@@ -154,6 +155,85 @@ async function triggerRuns(stack, entries, payloads) {
 		});
 	}
 	return results;
+}
+
+/** POSTs a payload to a URL; the time it took to be answered and when it was posted. */
+async function timedPost(url, payload) {
+	const posted = Date.now();
+	const started = performance.now();
+	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
+	await response.text();
+	return { posted, answerMs: performance.now() - started };
+}
+
+/** The workflow's execution that is not among `seen`, once it succeeded. */
+async function newExecutionEnded(stack, workflowId, seen) {
+	for (let attempt = 0; attempt < 1200; attempt++) {
+		const executions = await stack.api.allExecutions({ workflowId, includeData: 'false' });
+		const found = executions.find((execution) => !seen.has(execution.id) && execution.status === 'success');
+		if (found) return found;
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+	throw new Error(`workflow ${workflowId}: the new execution never finished; log: ${stack.logFile}`);
+}
+
+/** The workflow's execution (by id, or any) once it is in one of the states. */
+async function executionIn(stack, workflowId, states, id) {
+	for (let attempt = 0; attempt < 1200; attempt++) {
+		const executions = await stack.api.allExecutions({ workflowId, includeData: 'false' });
+		const found = executions.find((execution) => (id === undefined || execution.id === id) && states.includes(execution.status));
+		if (found) return found;
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+	throw new Error(`workflow ${workflowId}: no execution reached ${states.join(' or ')}; log: ${stack.logFile}`);
+}
+
+/**
+ * Send and Wait's cost: a published Cunnekt Trigger → Reply → Send and Wait → No Operation; per round a message
+ * starts an execution that asks and waits (not measured), then the tap is posted to the trigger (measured: from its
+ * POST to the resumed execution's end), and a plain message is posted to Cunnekt Trigger → No Operation (measured
+ * the same way): the baseline.
+ */
+async function resumeRuns(stack, rounds) {
+	stack.sandbox.reset();
+	const { inboundMessage } = require('../sandbox/webhooks');
+	const waitingFlow = workflows.sendAndWaitWorkflow('bench: send and wait');
+	const plainTrigger = workflows.ourTrigger();
+	const plainFlow = workflows.triggerWorkflow('bench: plain trigger', plainTrigger);
+	const flows = [];
+	for (const workflow of [waitingFlow, plainFlow]) {
+		const created = await createWorkflow(stack, workflow, { publish: true });
+		const url = await waitForWebhook(`${stack.n8n.url}/webhook/${workflow.nodes[0].webhookId}/webhook`, stack.logFile);
+		flows.push({ id: created.id, url });
+	}
+	const [waiting, plain] = flows;
+	const tap = { answered: [], toEnd: [] };
+	const base = { answered: [], toEnd: [] };
+	for (let round = 0; round < rounds; round++) {
+		const from = String(917100000000 + round);
+		stack.sandbox.openWindow(from);
+		await timedPost(waiting.url, JSON.stringify(inboundMessage('text', { from }).value));
+		const asking = await executionIn(stack, waiting.id, ['waiting']);
+		const question = stack.sandbox.requestsTo('/sendreplymessage').map((request) => request.body).find((body) => body.mobile === from);
+		const replyId = question.buttons[0].reply.id;
+		const tapped = await timedPost(waiting.url, JSON.stringify(inboundMessage('button_reply', { from, replyId, title: 'Approve' }).value));
+		const resumed = await executionIn(stack, waiting.id, ['success', 'error'], asking.id);
+		tap.answered.push(tapped.answerMs);
+		tap.toEnd.push(Date.parse(resumed.stoppedAt) - tapped.posted);
+		const seen = new Set((await stack.api.allExecutions({ workflowId: plain.id, includeData: 'false' })).map((execution) => execution.id));
+		const sent = await timedPost(plain.url, JSON.stringify(inboundMessage('text', { from }).value));
+		const ended = await newExecutionEnded(stack, plain.id, seen);
+		base.answered.push(sent.answerMs);
+		base.toEnd.push(Date.parse(ended.stoppedAt) - sent.posted);
+	}
+	for (const flow of flows) await stack.api.unpublishWorkflow(flow.id);
+	return {
+		rounds,
+		tapAnswerMs: median(tap.answered),
+		resumeToEndMs: median(tap.toEnd),
+		plainAnswerMs: median(base.answered),
+		plainToEndMs: median(base.toEnd),
+	};
 }
 
 const median = (values) => {
@@ -366,6 +446,26 @@ const SECTION_RUNS = {
 		);
 		console.log(`  our trigger ÷ Webhook node: POST to execution start ${results.trigger.startRatio.toFixed(2)}, POST to execution end ${results.trigger.ratio.toFixed(2)}, POST answered ${results.trigger.answerRatio.toFixed(2)}`);
 		console.log(`  events normalised per second in process: ${results.trigger.normalisedPerSecond}`);
+	},
+	sendAndWait: async ({ stack, results, progress }) => {
+		progress(`send and wait: ${RESUMES} taps resuming a waiting execution, next to ${RESUMES} plain trigger executions, taking turns`);
+		const runs = await resumeRuns(stack, RESUMES);
+		results.sendAndWait = { ...runs, ratio: runs.resumeToEndMs / runs.plainToEndMs };
+		console.log(
+			table(
+				`send and wait: ${RESUMES} taps, each resuming an execution waiting at Send and Wait, and ${RESUMES} plain messages starting Cunnekt Trigger → No Operation (medians)`,
+				[
+					['what', 'label'],
+					['POST answered ms', 'answerMs'],
+					['POST to execution end ms', 'toEndMs'],
+				],
+				[
+					{ label: 'tap → resumed execution ends', answerMs: runs.tapAnswerMs.toFixed(1), toEndMs: runs.resumeToEndMs },
+					{ label: 'message → trigger execution ends', answerMs: runs.plainAnswerMs.toFixed(1), toEndMs: runs.plainToEndMs },
+				],
+			),
+		);
+		console.log(`  resumed ÷ plain trigger execution: POST to execution end ${results.sendAndWait.ratio.toFixed(2)} (target ≤ 1.5)`);
 	},
 	loading: async ({ stack, results, progress, http }) => {
 		progress('cost of loading');

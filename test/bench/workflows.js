@@ -81,4 +81,16 @@ const ourTrigger = () => node('Trigger', `${CUNNEKT}Trigger`, {}, { webhookId: c
 const webhookTrigger = (path) =>
 	node('Trigger', 'n8n-nodes-base.webhook', { httpMethod: 'POST', path, options: {} }, { typeVersion: 2, webhookId: crypto.randomUUID() });
 
-module.exports = { sendWorkflow, ourSender, httpSender, triggerWorkflow, ourTrigger, webhookTrigger };
+/** Cunnekt Trigger → Reply → Send and Wait (Approve / Decline to the sender) → No Operation. */
+function sendAndWaitWorkflow(name) {
+	const ask = cunnekt('Ask', {
+		resource: 'reply',
+		operation: 'sendAndWait',
+		mobile: '={{ $json.from }}',
+		message: 'Approve?',
+		approvalOptions: { values: { approvalType: 'double' } },
+	});
+	return chainWorkflow(name, [ourTrigger(), ask, node('Done', 'n8n-nodes-base.noOp')]);
+}
+
+module.exports = { sendWorkflow, ourSender, httpSender, triggerWorkflow, ourTrigger, webhookTrigger, sendAndWaitWorkflow };

@@ -186,7 +186,30 @@ function orderUpdateBody(mobile, name, amount) {
 	};
 }
 
+/** Reads until it gives something other than undefined (every 200 ms, 600 times at most); fails naming `what`. */
+async function poll(what, read, attempts = 600) {
+	for (let attempt = 0; attempt < attempts; attempt++) {
+		const value = await read();
+		if (value !== undefined) return value;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`gave up waiting for ${what}`);
+}
+
+/** A workflow's executions with their data, oldest first. */
+async function executionsOf(stack, workflowId) {
+	return (await stack.api.executions({ workflowId })).sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+/** The bodies of the replies (POST /sendreplymessage) the sandbox received, in order. */
+function replyBodies(sandbox) {
+	return sandbox.requests.filter((request) => request.path === '/sendreplymessage').map((request) => request.body);
+}
+
 module.exports = {
+	poll,
+	executionsOf,
+	replyBodies,
 	CUNNEKT,
 	ORDER_PICTURE,
 	node,

@@ -29,6 +29,8 @@ const checks = [
 	require('./actions.e2e'),
 	require('./trigger.e2e'),
 	require('./triggerHardening.e2e'),
+	require('./sendAndWait.e2e'),
+	require('./agent.e2e'),
 	require('./examples.e2e'),
 	require('./editor.e2e'),
 ].flat();

@@ -144,6 +144,7 @@ export function additionalData(
 	credentials: TestCredentials,
 	workflowNodes: INode[] = [],
 	otherCredentials: OtherCredentials = {},
+	executionId?: string,
 ): IWorkflowExecuteAdditionalData {
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
 		id: 'test-workflow',
@@ -167,6 +168,7 @@ export function additionalData(
 		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
 		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
 		userId: 'test-user',
+		...(executionId === undefined ? {} : { executionId }),
 		variables: {},
 		logAiEvent: () => {},
 		startRunnerTask: async () => {
@@ -184,6 +186,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** Another node type to run instead of the action node. */
 	nodeType?: string;
+	/** The execution's id (n8n's signed resume URLs need one: Send and Wait). */
+	executionId?: string;
 }
 
 export interface RunResult {
@@ -232,7 +236,7 @@ export async function runCunnekt(options: RunOptions): Promise<RunResult> {
 			waitingExecutionSource: {},
 		},
 	} as unknown as IRunExecutionData;
-	const execute = new WorkflowExecute(additionalData(options.credentials, nodes), 'manual', runExecutionData);
+	const execute = new WorkflowExecute(additionalData(options.credentials, nodes, {}, options.executionId), 'manual', runExecutionData);
 	const run = await execute.processRunExecutionData(workflow);
 	const task = run.data.resultData.runData.Cunnekt?.[0];
 	return {

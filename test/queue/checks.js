@@ -50,6 +50,17 @@ async function prepareInbound(cluster, step, name, count, tag) {
 	return { workflowId: created.id, url, plan, ids: messageIds(plan) };
 }
 
+/** The workflow's one execution once `ready` holds for it (read with its data when `withData`). */
+async function settleOne(cluster, workflowId, ready, withData = false) {
+	for (let attempt = 0; attempt < 900; attempt++) {
+		const executions = await cluster.api.allExecutions({ workflowId, includeData: String(withData) });
+		const found = executions.find(ready);
+		if (found) return found;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`workflow ${workflowId}: no execution reached the expected state`);
+}
+
 /** The run's figures, printed at the end. */
 const figures = [];
 
@@ -164,6 +175,49 @@ module.exports = {
 						doubled: doubled.length,
 					},
 				});
+			},
+		},
+		{
+			name: 'send and wait: the pick in a list arrives at the webhook processor and the waiting execution resumes on a worker with it',
+			async run({ cluster, step, log }) {
+				step('publish trigger → Send and Wait → after the answer');
+				const workflow = chainWorkflow('queue: send and wait', [
+					node(TRIGGER, `${CUNNEKT}Trigger`, { events: ['message'] }, { webhookId: crypto.randomUUID() }),
+					cunnekt('Ask', {
+						resource: 'reply',
+						operation: 'sendAndWait',
+						mobile: '={{ $json.from }}',
+						message: '=Which slot for request {{ $json.messageId }}?',
+						responseType: 'choice',
+						choiceStyle: 'list',
+						listButtonLabel: 'Slots',
+						choices: { choice: [{ label: 'Mon 10:00', value: 'mon10' }, { label: 'Tue 14:00', value: 'tue14' }, { label: 'Wed 09:30', value: '' }] },
+					}),
+					node('After the answer', 'n8n-nodes-base.noOp'),
+				]);
+				const created = await createWorkflow(cluster, workflow, { publish: true });
+				const url = await productionUrl(cluster, `${workflow.nodes[0].webhookId}/webhook`);
+				const mobile = '919555000111';
+				step('a message starts an execution on a worker; it sends the question and waits');
+				await cluster.sandbox.webhooks.message(url, 'text', { from: mobile, text: 'refund please' });
+				const waiting = await settleOne(cluster, created.id, (execution) => execution.status === 'waiting');
+				const question = cluster.sandbox.requestsTo('/sendreplymessage').map((request) => request.body).find((body) => body.mobile === mobile);
+				assert.deepEqual(question.list.map((row) => row.title), ['Mon 10:00', 'Tue 14:00', 'Wed 09:30']);
+				const tuesday = question.list[1].id;
+				step('the tap goes to the webhook processor: answered 200, no new execution; a worker resumes the waiting one');
+				const tap = await cluster.sandbox.webhooks.message(url, 'list_reply', { from: mobile, replyId: tuesday, title: 'Tue 14:00' });
+				assert.equal(tap.status, 200);
+				const posted = Date.now();
+				const done = await settleOne(cluster, created.id, (execution) => execution.id === waiting.id && execution.status === 'success', true);
+				const runData = done.data.resultData.runData;
+				const { data } = runData.Ask[0].data.main[0][0].json;
+				assert.deepEqual([data.choice, data.choiceLabel, data.respondedBy], ['tue14', 'Tue 14:00', mobile]);
+				assert.ok(runData['After the answer'], 'the node after Send and Wait ran');
+				const all = await cluster.api.allExecutions({ workflowId: created.id, includeData: 'false' });
+				assert.equal(all.length, 1, 'the tap started no execution of its own');
+				const workers = [...executionsByWorker(cluster).entries()].filter(([id]) => id === waiting.id).map(([, name]) => name);
+				assert.ok(workers.length === 1 && workers[0].startsWith('worker-'), `a worker ran the execution: ${workers}`);
+				log(`resumed on ${workers[0]}, ${Date.now() - posted} ms after the tap`);
 			},
 		},
 		{

@@ -132,6 +132,8 @@ describe("getTemplateFields: the resource mapper's fields for each seeded templa
 		const fallback = { ifWindowClosed: ['sendTemplate'] };
 		expect(mappers.map((mapper) => mapper.displayOptions?.show)).toEqual([
 			shownFor('templateMessage', ['send']),
+			// Reply → Send and Wait for Response, when sent as a template
+			shownFor('reply', ['sendAndWait'], { sendAs: ['template'] }),
 			shownFor('reply', ['sendText', 'sendForm', 'sendCtaUrl', 'sendAddressRequest', 'sendCallButton', 'sendAudio', 'sendDocument', 'sendImage', 'sendVideo'], fallback),
 			shownFor('reply', ['sendButtons', 'sendList'], fallback),
 			shownFor('campaign', ['create']),

@@ -1,7 +1,9 @@
+import { SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { CunnektResourceModule } from '../node.type';
 import * as sendAddressRequest from './sendAddressRequest.operation';
+import * as sendAndWait from './sendAndWait.operation';
 import * as sendButtons from './sendButtons.operation';
 import * as sendCallButton from './sendCallButton.operation';
 import * as sendCtaUrl from './sendCtaUrl.operation';
@@ -23,6 +25,13 @@ const operationPicker: INodeProperties = {
 			value: 'sendAddressRequest',
 			action: 'Send a reply asking for a delivery address',
 			description: "Send a form for the customer's address in India (Cunnekt's current platform only)",
+		},
+		{
+			name: 'Send and Wait for Response',
+			value: SEND_AND_WAIT_OPERATION,
+			action: 'Send message and wait for response',
+			description:
+				'Ask a person on WhatsApp to approve or pick an option with buttons, and pause the workflow until they tap',
 		},
 		{
 			name: 'Send Audio',
@@ -101,6 +110,7 @@ export const reply: CunnektResourceModule = {
 		...sendCtaUrl.description,
 		...sendAddressRequest.description,
 		...sendCallButton.description,
+		...sendAndWait.description,
 		...windowFallbackProperties([
 			'sendText',
 			'sendButtons',
@@ -113,6 +123,7 @@ export const reply: CunnektResourceModule = {
 		]),
 	],
 	operations: {
+		[SEND_AND_WAIT_OPERATION]: sendAndWait,
 		sendText,
 		sendButtons,
 		sendList,

@@ -1,0 +1,70 @@
+/**
+ * The routing a Send and Wait request carries in its reply ids (button ids, list row ids, template quick-reply
+ * payloads), so that the Cunnekt Trigger can hand the tap to the waiting execution. Pure: no n8n, no HTTP.
+ *
+ * A reply id is `sw1:<execution id>:<node id>:<answer>:<nonce>:<signature>`:
+ * - execution id and node id (as n8n puts it in its resume URL path, URI-encoded, so it never holds a colon);
+ * - answer: `a1` (approve), `a0` (decline) or `c<n>` (the n-th choice, from 0);
+ * - nonce: when this request was sent, so a tap on an earlier request of the same node (a loop) is another id;
+ * - signature: the HMAC n8n put on the resume URL (`getSignedResumeUrl`), which n8n checks before resuming.
+ * The trigger rebuilds the resume URL from these parts on its own n8n's base URL: nothing from the payload but these
+ * checked parts ever reaches a URL, and a changed part fails n8n's signature check.
+ */
+
+export const ROUTING_PREFIX = 'sw1';
+
+/** WhatsApp's limit on a reply button id; list row ids (200) and quick-reply payloads are checked by the sender. */
+export const MAX_ROUTING_LENGTH = 256;
+
+export type ResumeAnswer = { approved: boolean } | { choice: number };
+
+export interface ResumeRoute {
+	executionId: string;
+	/** The node id as it appears in n8n's resume URL path (URI-encoded). */
+	nodePath: string;
+	answer: ResumeAnswer;
+	nonce: string;
+	signature: string;
+}
+
+const PATTERN =
+	/^sw1:([A-Za-z0-9_-]{1,64}):([A-Za-z0-9_%][A-Za-z0-9_.!~*'()%-]{0,127}):(a0|a1|c\d{1,2}):([a-z0-9]{1,16}):([0-9a-f]{64})$/;
+
+/** The query n8n signs for an answer: the same parameters, in the same order, on both sides. */
+export function answerQuery(answer: ResumeAnswer, nonce: string): Record<string, string> {
+	return 'approved' in answer
+		? { approved: String(answer.approved), nonce }
+		: { choice: String(answer.choice), nonce };
+}
+
+function answerCode(answer: ResumeAnswer): string {
+	return 'approved' in answer ? (answer.approved ? 'a1' : 'a0') : `c${answer.choice}`;
+}
+
+/** A reply id for one answer of a request, from the URL n8n signed for it. */
+export function encodeRoute(signedResumeUrl: string, answer: ResumeAnswer, nonce: string): string {
+	const url = new URL(signedResumeUrl);
+	const segments = url.pathname.split('/');
+	const nodePath = segments[segments.length - 1];
+	const executionId = segments[segments.length - 2];
+	const signature = url.searchParams.get('signature') ?? '';
+	const id = `${ROUTING_PREFIX}:${executionId}:${nodePath}:${answerCode(answer)}:${nonce}:${signature}`;
+	if (!PATTERN.test(id)) throw new Error(`n8n's resume URL has an unexpected shape: ${url.pathname}`);
+	return id;
+}
+
+/** The route a reply id carries, or undefined when it is not one (any other button, or a malformed one). */
+export function parseRoute(id: unknown): ResumeRoute | undefined {
+	if (typeof id !== 'string' || id.length > MAX_ROUTING_LENGTH) return undefined;
+	const match = PATTERN.exec(id);
+	if (!match) return undefined;
+	const [, executionId, nodePath, code, nonce, signature] = match;
+	const answer: ResumeAnswer = code.startsWith('a') ? { approved: code === 'a1' } : { choice: Number(code.slice(1)) };
+	return { executionId, nodePath, answer, nonce, signature };
+}
+
+/** The resume URL of a route on n8n's waiting-webhook base (`http://host:5678/webhook-waiting`). */
+export function resumeUrl(waitingBaseUrl: string, route: ResumeRoute): string {
+	const query = new URLSearchParams({ ...answerQuery(route.answer, route.nonce), signature: route.signature });
+	return `${waitingBaseUrl.replace(/\/+$/, '')}/${route.executionId}/${route.nodePath}?${query.toString()}`;
+}
