@@ -95,7 +95,7 @@ module.exports = [
 		name: "agent: n8n's node types include the Cunnekt Human-review tool (cunnektHitlTool), fixed to Send and Wait, approval",
 		async run({ stack }) {
 			// The node types the editor loads (n8n generates the Tool and Human-review variants of community nodes here).
-			const response = await fetch(`${stack.n8n.url}/types/nodes.json`);
+			const response = await fetch(`${stack.n8n.url}/types/nodes.json`, { headers: { cookie: stack.cookie } });
 			assert.equal(response.status, 200);
 			const review = (await response.json()).find((type) => type.name === 'n8n-nodes-cunnekt.cunnektHitlTool');
 			assert.ok(review, 'n8n-nodes-cunnekt.cunnektHitlTool is among the node types');
