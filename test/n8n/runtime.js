@@ -237,7 +237,7 @@ async function ensureN8n({ log = defaultLog } = {}) {
 		const lock = require(path.join(RUNTIME_DIR, 'package-lock.json')).packages;
 		const total = packagesToFetch(lock);
 		const fetched = () => new Set(safeRead(logFile).match(/ http fetch GET 200 \S+\.tgz/g) ?? []).size;
-		log(`installing n8n ${N8N_VERSION} (one time, about 3 minutes and 3 GB) into ${dir}; log: ${logFile}`);
+		log(`installing n8n ${N8N_VERSION} (one time: about 2.8 GB, 5 to 8 minutes on 2 cores, downloading then compiling) into ${dir}; log: ${logFile}`);
 		// Install scripts off: optional native modules would download binaries from outside and fail the install.
 		await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http'], {
 			cwd: dir,
@@ -246,7 +246,7 @@ async function ensureN8n({ log = defaultLog } = {}) {
 			log,
 			heartbeat: (seconds) => `still installing n8n: ${seconds} s, ${fetched()} of ${total} packages fetched`,
 		});
-		log('compiling n8n\'s native modules (sqlite3, isolated-vm) for Node 24, about a minute');
+		log('compiling n8n\'s native modules (sqlite3, isolated-vm) for Node 24, about 3 minutes on 2 cores');
 		// --ignore-scripts=false: the compile is the packages' install script, whatever setting npm was started with.
 		await run('npm', ['rebuild', '--ignore-scripts=false', '--foreground-scripts', 'sqlite3', 'isolated-vm'], {
 			cwd: dir,
