@@ -93,9 +93,9 @@ module.exports = [
 				await listed.filter({ hasText: 'order_update (en)' }).click();
 				// Each label says what the field fills: the template's text around the variable and its example.
 				assert.deepEqual(await mapperFieldLabels(ndv, 'header_image'), [
-					'Header Image Link: the image at the top of the message, a public http(s) link (example: https://example.com/order.jpg)',
-					'Body Variable {{1}} in "Hi {{1}}, your order of {{2}} has shipped." (example: Vivek)',
-					'Body Variable {{2}} in "Hi {{1}}, your order of {{2}} has shipped." (example: Rs. 999)',
+					'Header Image (e.g. https://example.com/order.jpg): a public http(s) link to the image at the top of the message',
+					'Body {{1}} (e.g. Vivek) in "Hi {{1}}, your order of {{2}} has shipped."',
+					'Body {{2}} (e.g. Rs. 999) in "Hi {{1}}, your order of {{2}} has shipped."',
 				]);
 				await screenshot(page, screenshotsDir, 'template-fields');
 

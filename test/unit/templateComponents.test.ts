@@ -80,9 +80,9 @@ describe('templateExpectations and valuesFromSlots', () => {
 			status: 'APPROVED',
 			components: [{ type: 'BODY', text: long, example: { body_text: [['Asha']] } }],
 		};
-		expect(templateExpectations(template).slots.map((slot) => `${slot.displayName}${slot.help}`)).toEqual([
-			'Body Variable {{1}} in "Dear {{1}}, we are glad to tell you that we are glad…" (example: Asha)',
-			'Body Variable {{2}} in "…are glad to tell you that your refund of {{2}} was sent today. Thank you. Thank you. Thank…"',
+		expect(templateExpectations(template).slots.map((slot) => slot.label)).toEqual([
+			'Body {{1}} (e.g. Asha) in "Dear {{1}}, we are glad to tell you that we are glad…"',
+			'Body {{2}} in "…are glad to tell you that your refund of {{2}} was sent today. Thank you. Thank you. Thank…"',
 		]);
 	});
 

@@ -20,8 +20,8 @@ export async function getTemplateFields(this: ILoadOptionsFunctions): Promise<Re
 	const expectations = templateExpectations(template);
 	const fields: ResourceMapperField[] = expectations.slots.map((slot) => ({
 		id: slot.id,
-		// The mapper shows no description per field: its label says what it fills.
-		displayName: `${slot.displayName}${slot.help}`,
+		// The mapper shows no description per field: its label says what it fills (templateExpectations.ts).
+		displayName: slot.label,
 		required: slot.required,
 		defaultMatch: false,
 		canBeUsedToMatch: false,

@@ -30,10 +30,11 @@ export interface TemplateSlot {
 	buttonIndex?: number;
 	buttonText?: string;
 	/**
-	 * What the field fills, for the editor: the template's text around the variable and the example the template
-	 * carries, e.g. ` in "Hi {{1}}, your order of {{2}} has shipped." (example: Vivek)`.
+	 * The field's label in the editor, which shows no description per field and cuts a label off after about 25
+	 * characters: a short name and the template's example first, then what the field fills, e.g.
+	 * `Body {{1}} (e.g. Vivek) in "Hi {{1}}, your order of {{2}} has shipped."`.
 	 */
-	help: string;
+	label: string;
 }
 
 export interface TemplateExpectations {
@@ -69,7 +70,7 @@ export function givenExamples(example: unknown, part: 'body' | 'header'): { text
 /** Longer texts are shown around the variable only: this many characters on each side. */
 const TEXT_AROUND = 40;
 
-/** A template text as the help of one of its variables shows it: whole, or cut around the variable. */
+/** A template text as the label of one of its variables shows it: whole, or cut around the variable. */
 function textAround(text: string, variable: string): string {
 	const at = text.search(new RegExp(`\\{\\{\\s*${variable}\\s*\\}\\}`));
 	if (text.length <= 2 * TEXT_AROUND + 10 || at < 0) return text;
@@ -89,8 +90,9 @@ function exampleFor(component: Json | undefined, part: 'body' | 'header', variab
 	return typeof example === 'string' && example.trim() !== '' ? example : undefined;
 }
 
-const exampleSuffix = (example: unknown): string =>
-	typeof example === 'string' && example.trim() !== '' ? ` (example: ${example})` : '';
+/** A label's example part: ` (e.g. Vivek)`, or nothing when the template carries none. */
+const exampleOf = (example: unknown): string =>
+	typeof example === 'string' && example.trim() !== '' ? ` (e.g. ${example})` : '';
 
 /** The slots of one level: the template's top level, or one carousel card. */
 function levelSlots(components: unknown, card?: number): TemplateSlot[] {
@@ -100,6 +102,7 @@ function levelSlots(components: unknown, card?: number): TemplateSlot[] {
 		...entry,
 		id: `${idPrefix}${entry.id}`,
 		displayName: `${namePrefix}${entry.displayName}`,
+		label: `${namePrefix}${entry.label}`,
 		...(card === undefined ? {} : { card }),
 	});
 	const slots: TemplateSlot[] = [];
@@ -115,7 +118,7 @@ function levelSlots(components: unknown, card?: number): TemplateSlot[] {
 					kind,
 					variable,
 					named,
-					help: ` in "${textAround(text, variable)}"${exampleSuffix(exampleFor(component, part, variable))}`,
+					label: `${capitalise(part)} {{${variable}}}${exampleOf(exampleFor(component, part, variable))} in "${textAround(text, variable)}"`,
 				}),
 			);
 		}
@@ -134,7 +137,7 @@ function levelSlots(components: unknown, card?: number): TemplateSlot[] {
 				required: true,
 				kind: 'headerMedia',
 				media,
-				help: `: the ${media} at the top of the ${card === undefined ? 'message' : 'card'}, a public http(s) link${exampleSuffix(Array.isArray(exampleLink) ? exampleLink[0] : undefined)}`,
+				label: `Header ${capitalise(media)}${exampleOf(Array.isArray(exampleLink) ? exampleLink[0] : undefined)}: a public http(s) link to the ${media} at the top of the ${card === undefined ? 'message' : 'card'}`,
 			}),
 		);
 		if (media === 'document') {
@@ -145,7 +148,7 @@ function levelSlots(components: unknown, card?: number): TemplateSlot[] {
 					required: false,
 					kind: 'headerFilename',
 					media,
-					help: ': the file name the customer sees (optional)',
+					label: 'Header Document Filename: the file name the customer sees (optional)',
 				}),
 			);
 		}
@@ -166,7 +169,7 @@ function levelSlots(components: unknown, card?: number): TemplateSlot[] {
 					kind: 'buttonUrl',
 					buttonIndex,
 					buttonText,
-					help: `: replaces the variable in ${url}${exampleSuffix(exampleUrl.startsWith(prefix) ? exampleUrl.slice(prefix.length) : undefined)}`,
+					label: `Button "${buttonText}" URL Suffix${exampleOf(exampleUrl.startsWith(prefix) ? exampleUrl.slice(prefix.length) : undefined)}: replaces the variable in ${url}`,
 				}),
 			);
 		}
@@ -179,7 +182,7 @@ function levelSlots(components: unknown, card?: number): TemplateSlot[] {
 					kind: 'buttonPayload',
 					buttonIndex,
 					buttonText,
-					help: `: what comes back to your trigger when the customer taps "${buttonText}" (optional)`,
+					label: `Button "${buttonText}" Payload: what comes back to your trigger when the customer taps "${buttonText}" (optional)`,
 				}),
 			);
 		}

@@ -49,16 +49,16 @@ describe("getTemplateFields: the resource mapper's fields for each seeded templa
 	it('order_update (image header, {{1}} {{2}}): the image link and both variables, all required', async () => {
 		expect(await fieldsOf('sdsdDSDdssd')).toEqual({
 			fields: [
-				field('header_image', 'Header Image Link: the image at the top of the message, a public http(s) link (example: https://example.com/order.jpg)', true),
-				field('body_1', 'Body Variable {{1}} in "Hi {{1}}, your order of {{2}} has shipped." (example: Vivek)', true),
-				field('body_2', 'Body Variable {{2}} in "Hi {{1}}, your order of {{2}} has shipped." (example: Rs. 999)', true),
+				field('header_image', 'Header Image (e.g. https://example.com/order.jpg): a public http(s) link to the image at the top of the message', true),
+				field('body_1', 'Body {{1}} (e.g. Vivek) in "Hi {{1}}, your order of {{2}} has shipped."', true),
+				field('body_2', 'Body {{2}} (e.g. Rs. 999) in "Hi {{1}}, your order of {{2}} has shipped."', true),
 			],
 		});
 	});
 
 	it("summer_collection (carousel, 3 cards): each card's image, optional quick reply payload, URL suffix", async () => {
 		const perCard = (card: number) => [
-			field(`card_${card}_header_image`, `Card ${card + 1} Header Image Link: the image at the top of the card, a public http(s) link`, true),
+			field(`card_${card}_header_image`, `Card ${card + 1} Header Image: a public http(s) link to the image at the top of the card`, true),
 			field(`card_${card}_button_0_payload`, `Card ${card + 1} Button "Interested" Payload: what comes back to your trigger when the customer taps "Interested" (optional)`, false),
 			field(`card_${card}_button_1_url_suffix`, `Card ${card + 1} Button "Shop now" URL Suffix: replaces the variable in https://example.com/shop/{{1}}`, true),
 		];
@@ -68,8 +68,8 @@ describe("getTemplateFields: the resource mapper's fields for each seeded templa
 	it('appointment_reminder (named variables): one field per name, in order', async () => {
 		expect(await fieldsOf('tpl_appointment_reminder')).toEqual({
 			fields: [
-				field('body_first_name', 'Body Variable {{first_name}} in "Hi {{first_name}}, your appointment is on {{date}}. Reply to reschedule." (example: Asha)', true),
-				field('body_date', 'Body Variable {{date}} in "Hi {{first_name}}, your appointment is on {{date}}. Reply to reschedule." (example: 12 March, 10:00)', true),
+				field('body_first_name', 'Body {{first_name}} (e.g. Asha) in "Hi {{first_name}}, your appointment is on {{date}}. Reply to reschedule."', true),
+				field('body_date', 'Body {{date}} (e.g. 12 March, 10:00) in "Hi {{first_name}}, your appointment is on {{date}}. Reply to reschedule."', true),
 			],
 		});
 	});
@@ -77,9 +77,9 @@ describe("getTemplateFields: the resource mapper's fields for each seeded templa
 	it('track_shipment (text header variable, URL button, quick reply): header, body, suffix, optional payload', async () => {
 		expect(await fieldsOf('tpl_track_shipment')).toEqual({
 			fields: [
-				field('header_1', 'Header Variable {{1}} in "Order {{1}}" (example: A-1042)', true),
-				field('body_1', 'Body Variable {{1}} in "Your parcel {{1}} is on its way." (example: AWB123456)', true),
-				field('button_0_url_suffix', 'Button "Track parcel" URL Suffix: replaces the variable in https://track.example.com/{{1}} (example: AWB123456)', true),
+				field('header_1', 'Header {{1}} (e.g. A-1042) in "Order {{1}}"', true),
+				field('body_1', 'Body {{1}} (e.g. AWB123456) in "Your parcel {{1}} is on its way."', true),
+				field('button_0_url_suffix', 'Button "Track parcel" URL Suffix (e.g. AWB123456): replaces the variable in https://track.example.com/{{1}}', true),
 				field('button_1_payload', 'Button "Talk to us" Payload: what comes back to your trigger when the customer taps "Talk to us" (optional)', false),
 			],
 		});
@@ -88,15 +88,15 @@ describe("getTemplateFields: the resource mapper's fields for each seeded templa
 	it('invoice_ready (document header): the link (required), the file name (optional), the variable', async () => {
 		expect(await fieldsOf('tpl_invoice_ready')).toEqual({
 			fields: [
-				field('header_document', 'Header Document Link: the document at the top of the message, a public http(s) link (example: https://example.com/invoice.pdf)', true),
+				field('header_document', 'Header Document (e.g. https://example.com/invoice.pdf): a public http(s) link to the document at the top of the message', true),
 				field('header_filename', 'Header Document Filename: the file name the customer sees (optional)', false),
-				field('body_1', 'Body Variable {{1}} in "Your invoice {{1}} is attached." (example: INV-77)', true),
+				field('body_1', 'Body {{1}} (e.g. INV-77) in "Your invoice {{1}} is attached."', true),
 			],
 		});
 	});
 
 	it('spring_sale (PENDING): its variable (sending it is refused at execution, not here)', async () => {
-		expect(await fieldsOf('tpl_spring_sale')).toEqual({ fields: [field('body_1', 'Body Variable {{1}} in "Spring sale: {{1}} off everything!" (example: 20%)', true)] });
+		expect(await fieldsOf('tpl_spring_sale')).toEqual({ fields: [field('body_1', 'Body {{1}} (e.g. 20%) in "Spring sale: {{1}} off everything!"', true)] });
 	});
 
 	it('flash_deal (REJECTED, no variables): no fields', async () => {
