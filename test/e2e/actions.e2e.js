@@ -447,6 +447,85 @@ module.exports = [
 		},
 	},
 	{
+		name: 'Reply → If the Service Window Is Closed → Send a Template Instead: the customer whose window is closed gets the template, once',
+		async run({ stack, step }) {
+			const { sandbox } = stack;
+			sandbox.openWindow(ASHA); // Asha wrote today; Vivek did not
+			step('run the workflow with n8n execute');
+			const run = await execute(
+				stack,
+				manualWorkflow('e2e: a reply, or the template when the window is closed', [
+					customers(),
+					cunnekt('Shipped', {
+						resource: 'reply',
+						operation: 'sendText',
+						mobile: '={{ $json.mobile }}',
+						text: '=Your order has shipped, {{ $json.name }}.',
+						ifWindowClosed: 'sendTemplate',
+						templateId: fromList('sdsdDSDdssd', 'order_update (en) · APPROVED'),
+						parametersMode: 'templateFields',
+						templateFields: {
+							mappingMode: 'defineBelow',
+							value: { header_image: ORDER_PICTURE, body_1: '={{ $json.name }}', body_2: '={{ $json.amount }}' },
+							matchingColumns: [],
+							schema: ['header_image', 'body_1', 'body_2'].map((id) => ({
+								id,
+								displayName: id,
+								required: true,
+								defaultMatch: false,
+								display: true,
+								type: 'string',
+							})),
+							attemptToConvertTypes: false,
+							convertFieldsToString: false,
+						},
+					}),
+				]),
+			);
+
+			step('the template was checked first, both replies went, and only the refused one was followed by the template');
+			assertRequests(sandbox, [
+				[['GET', '/templates', undefined]],
+				[
+					['POST', '/sendreplymessage', { mobile: ASHA, type: 'text', text: 'Your order has shipped, Asha.' }],
+					['POST', '/sendreplymessage', { mobile: VIVEK, type: 'text', text: 'Your order has shipped, Vivek.' }],
+					['POST', '/sendnotification', orderUpdateBody(VIVEK, 'Vivek', 'Rs. 1,250')],
+				],
+			]);
+			const order = sandbox.requests.map((request) => `${request.path} ${request.body?.mobile ?? ''}`);
+			assert.ok(
+				order.indexOf(`/sendreplymessage ${VIVEK}`) < order.indexOf(`/sendnotification ${VIVEK}`),
+				'the template follows the refused reply',
+			);
+
+			step('each item says what went out, the refused reply kept beside the template');
+			assertSucceeded(run.execution);
+			const details =
+				'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' +
+				` (Sandbox: a message from ${VIVEK} opens its window, or open it now: curl -X POST ${sandbox.url}/__sandbox/windows -H 'content-type: application/json' -d '{"mobile":"${VIVEK}"}')`;
+			assert.deepEqual(run.output('Shipped'), [
+				{ json: { sentAs: 'reply', ...sendOutput(sandbox, ASHA, 0) }, pairedItem: { item: 0 } },
+				{
+					json: {
+						sentAs: 'template',
+						...sendOutput(sandbox, VIVEK, 0),
+						reply: {
+							error: 'Re-engagement message (131047)',
+							description: `The 24-hour service window is closed: the customer has not written in the last 24 hours. Send a template message instead. ${details}`,
+							httpCode: '400',
+							response: {
+								status: 'error',
+								message: 'Re-engagement message',
+								error: { code: 131047, title: 'Re-engagement message', message: 'Re-engagement message', error_data: { details } },
+							},
+						},
+					},
+					pairedItem: { item: 1 },
+				},
+			]);
+		},
+	},
+	{
 		name: 'a failing send stops the workflow with our message, and the API key appears nowhere',
 		async run({ stack, step }) {
 			step('run a reply whose recipient cannot be a phone number');
