@@ -37,7 +37,7 @@ module.exports = [
 				stack.sandbox.openWindow(CUSTOMER);
 				/** The sandbox posts messages as Cunnekt does, in one request, with the trigger's secret. */
 				const post = (messages) =>
-					sandboxControl(stack, 'POST', '/webhooks/batch', { url: tapUrl, messages, query: { secret: trigger.parameters.secret } });
+					sandboxControl(stack, 'POST', '/webhooks/batch', { url: tapUrl, messages, query: { secret: trigger.parameters.secret ?? stack.webhookSecret } });
 
 				step('a refund over the threshold: the manager gets Approve / Decline buttons and the execution waits');
 				const started = await fetch(refundUrl, {

@@ -36,7 +36,7 @@ async function publishExample(stack, file) {
 	return {
 		id: created.id,
 		url: await productionWebhookUrl(stack, workflow, trigger.name),
-		secret: trigger.parameters.secret,
+		secret: trigger.parameters.secret ?? stack.webhookSecret,
 		triggerName: trigger.name,
 	};
 }

@@ -13,6 +13,9 @@ const EXAMPLES_DIR = path.join(runtime.REPO_DIR, 'examples');
 const CREDENTIAL_NAME = 'Cunnekt sandbox';
 /** The credential for the sandbox's current platform (app.cunnekt.com's paths and bodies). */
 const CURRENT_CREDENTIAL_NAME = 'Cunnekt sandbox (current platform)';
+/** The Cunnekt Webhook API credential the examples' triggers name, and the shared secret npm start and the suites give it. */
+const WEBHOOK_CREDENTIAL_NAME = 'Cunnekt webhook';
+const EXAMPLE_WEBHOOK_SECRET = 'replace-with-a-long-random-secret';
 
 /**
  * @param {{
@@ -88,6 +91,13 @@ async function setupInstance(target, n8n, sandbox, step = () => undefined) {
 		type: 'cunnektApi',
 		data: { platform: 'current', apiKey: sandbox.apiKey, currentBaseUrl: sandbox.currentBaseUrl },
 	});
+	// The examples' triggers keep their shared secret in this credential, as a user's would.
+	target.webhookSecret = EXAMPLE_WEBHOOK_SECRET;
+	target.webhookCredential = await target.api.createCredential({
+		name: WEBHOOK_CREDENTIAL_NAME,
+		type: 'cunnektWebhookApi',
+		data: { sharedSecret: EXAMPLE_WEBHOOK_SECRET, appSecret: '', verifyToken: '' },
+	});
 }
 
 /** The example workflows shipped in examples/, parsed, with their file names. */
@@ -101,16 +111,28 @@ function loadExamples() {
 
 /**
  * A workflow whose Cunnekt nodes use the given credential (a workflow file names a credential n8n may not have); a
- * node that names the current platform's credential gets that one (currentCredential).
+ * node that names the current platform's credential gets that one (currentCredential), and a trigger that names a
+ * Cunnekt Webhook API credential gets webhookCredential.
  */
-function withCredential(workflow, credential, currentCredential) {
+function withCredential(workflow, credential, currentCredential, webhookCredential) {
 	const chosen = (node) =>
 		currentCredential && node.credentials?.cunnektApi?.name === CURRENT_CREDENTIAL_NAME ? currentCredential : credential;
+	const webhook = (node) =>
+		webhookCredential && node.credentials?.cunnektWebhookApi
+			? { cunnektWebhookApi: { id: webhookCredential.id, name: webhookCredential.name } }
+			: {};
 	return {
 		...workflow,
 		nodes: workflow.nodes.map((node) =>
 			node.credentials?.cunnektApi || /^n8n-nodes-cunnekt\.cunnekt(Trigger)?$/.test(node.type)
-				? { ...node, credentials: { ...node.credentials, cunnektApi: { id: chosen(node).id, name: chosen(node).name } } }
+				? {
+						...node,
+						credentials: {
+							...node.credentials,
+							cunnektApi: { id: chosen(node).id, name: chosen(node).name },
+							...webhook(node),
+						},
+					}
 				: node,
 		),
 	};
@@ -129,7 +151,7 @@ function withLocalFiles(workflow, filesDir) {
  * a trigger.
  */
 async function createWorkflow(stack, workflow, { publish = hasTrigger(workflow) } = {}) {
-	const created = await stack.api.createWorkflow(withLocalFiles(withCredential(workflow, stack.credential, stack.currentCredential), stack.filesDir));
+	const created = await stack.api.createWorkflow(withLocalFiles(withCredential(workflow, stack.credential, stack.currentCredential, stack.webhookCredential), stack.filesDir));
 	if (publish) await stack.api.publishWorkflow(created.id);
 	return created;
 }
@@ -171,6 +193,7 @@ async function waitForWebhook(url, logFile, attempts = 100) {
  *   dir: string, logFile: string, install: import('./runtime').N8nInstall, tarball: string, userFolder: string,
  *   sandbox: any, n8n: import('./runtime').N8nProcess, owner: typeof runtime.DEMO_OWNER, apiKey: string,
  *   cookie: string, rest: any, api: ReturnType<typeof runtime.publicApi>, credential: { id: string, name: string },
+ *   currentCredential: { id: string, name: string }, webhookCredential: { id: string, name: string }, webhookSecret: string,
  *   env: Record<string, string>, filesDir: string,
  *   stop: () => Promise<void>,
  * }} Stack
@@ -187,4 +210,6 @@ module.exports = {
 	setupInstance,
 	CREDENTIAL_NAME,
 	CURRENT_CREDENTIAL_NAME,
+	WEBHOOK_CREDENTIAL_NAME,
+	EXAMPLE_WEBHOOK_SECRET,
 };

@@ -86,7 +86,9 @@ function exampleNumbers(examples) {
 async function webhookOf(stack, workflow) {
 	const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-cunnekt.cunnektTrigger');
 	const base = await productionWebhookUrl(stack, workflow, trigger.name);
-	const { secret, parameterName = 'secret', events = [], options = {} } = trigger.parameters;
+	const { parameterName = 'secret', events = [], options = {} } = trigger.parameters;
+	// The examples keep the secret in the Cunnekt Webhook API credential npm start creates (stack.js).
+	const secret = trigger.parameters.secret ?? (trigger.credentials?.cunnektWebhookApi ? stack.webhookSecret : undefined);
 	const url = secret ? `${base}?${parameterName}=${encodeURIComponent(secret)}` : base;
 	const kind = events.includes('message') ? (options.messageTypes?.[0] ?? 'text') : 'statuses';
 	return { name: workflow.name, url, kind };
