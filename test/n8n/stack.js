@@ -117,8 +117,9 @@ function loadExamples() {
 function withCredential(workflow, credential, currentCredential, webhookCredential) {
 	const chosen = (node) =>
 		currentCredential && node.credentials?.cunnektApi?.name === CURRENT_CREDENTIAL_NAME ? currentCredential : credential;
+	// Only the credential a workflow file names by the stack's name: a test may bring a webhook credential of its own.
 	const webhook = (node) =>
-		webhookCredential && node.credentials?.cunnektWebhookApi
+		webhookCredential && node.credentials?.cunnektWebhookApi?.name === WEBHOOK_CREDENTIAL_NAME
 			? { cunnektWebhookApi: { id: webhookCredential.id, name: webhookCredential.name } }
 			: {};
 	return {
