@@ -25,6 +25,23 @@ const snapshot = (value) => JSON.parse(JSON.stringify(value));
 const ASHA = '919999999999';
 const VIVEK = '919888888888';
 
+/** Template's Fields of order_update as the editor saves them: its image and both body variables from the item. */
+const ORDER_UPDATE_FIELDS = {
+	mappingMode: 'defineBelow',
+	value: { header_image: ORDER_PICTURE, body_1: '={{ $json.name }}', body_2: '={{ $json.amount }}' },
+	matchingColumns: [],
+	schema: ['header_image', 'body_1', 'body_2'].map((id) => ({
+		id,
+		displayName: id,
+		required: true,
+		defaultMatch: false,
+		display: true,
+		type: 'string',
+	})),
+	attemptToConvertTypes: false,
+	convertFieldsToString: false,
+};
+
 /** Every Reply operation, one after the other, to one customer: [node name, operation, parameters, request body]. */
 const REPLIES = [
 	['Text', 'sendText', { text: 'Your order has shipped.' }, { type: 'text', text: 'Your order has shipped.' }],
@@ -383,21 +400,7 @@ module.exports = [
 						mobile: '={{ $json.mobile }}',
 						templateId: { __rl: true, mode: 'list', value: 'sdsdDSDdssd', cachedResultName: 'order_update (en) · APPROVED' },
 						parametersMode: 'templateFields',
-						templateFields: {
-							mappingMode: 'defineBelow',
-							value: { header_image: ORDER_PICTURE, body_1: '={{ $json.name }}', body_2: '={{ $json.amount }}' },
-							matchingColumns: [],
-							schema: ['header_image', 'body_1', 'body_2'].map((id) => ({
-								id,
-								displayName: id,
-								required: true,
-								defaultMatch: false,
-								display: true,
-								type: 'string',
-							})),
-							attemptToConvertTypes: false,
-							convertFieldsToString: false,
-						},
+						templateFields: ORDER_UPDATE_FIELDS,
 					}),
 					cunnekt(
 						'Thank you',
@@ -464,21 +467,7 @@ module.exports = [
 						ifWindowClosed: 'sendTemplate',
 						templateId: fromList('sdsdDSDdssd', 'order_update (en) · APPROVED'),
 						parametersMode: 'templateFields',
-						templateFields: {
-							mappingMode: 'defineBelow',
-							value: { header_image: ORDER_PICTURE, body_1: '={{ $json.name }}', body_2: '={{ $json.amount }}' },
-							matchingColumns: [],
-							schema: ['header_image', 'body_1', 'body_2'].map((id) => ({
-								id,
-								displayName: id,
-								required: true,
-								defaultMatch: false,
-								display: true,
-								type: 'string',
-							})),
-							attemptToConvertTypes: false,
-							convertFieldsToString: false,
-						},
+						templateFields: ORDER_UPDATE_FIELDS,
 					}),
 				]),
 			);
