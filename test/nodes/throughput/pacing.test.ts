@@ -8,8 +8,6 @@ import { runCunnekt } from '../../helpers/n8n';
 import { credentialsFor, startSandbox } from '../../helpers/sandbox';
 import type { Sandbox } from '../../helpers/sandbox';
 
-const { maxPerWindow } = require('../../sandbox/stats') as { maxPerWindow(times: number[], windowMs: number): number };
-
 let sandbox: Sandbox;
 
 beforeAll(async () => {
@@ -49,6 +47,9 @@ function expectAllDeliveredOnce(items: Awaited<ReturnType<typeof broadcast>>['it
 	expect(sandbox.stats().duplicates).toBe(0);
 }
 
+/** Requests in flight in the cap-finding runs: what can be on its way when the first refusal comes back. */
+const IN_FLIGHT = 4;
+
 describe('the rate cap', () => {
 	it('never lets more than Max Requests per Second reach Cunnekt in any one-second window', async () => {
 		sandbox.faults.set({ path: '*', rateCap: 15 });
@@ -65,25 +66,22 @@ describe('the rate cap', () => {
 		['with Retry-After', 1],
 		['without Retry-After', null],
 	])(
-		'finds a lower real cap than configured (20/s against the default 80/s, %s): all delivered, none doubled, few refusals',
+		'finds a lower real cap than configured (20/s against the default 80/s, %s): all delivered, none doubled, refused only what was already on its way',
 		async (_, retryAfter) => {
 			sandbox.faults.set({ path: '*', rateCap: 20, retryAfter });
-			const { items, error, recipients } = await broadcast(60);
+			const { items, error, recipients } = await broadcast(60, { maxConcurrentRequests: IN_FLIGHT });
 			expect(error).toBeUndefined();
 			expectAllDeliveredOnce(items, recipients);
 			const stats = sandbox.stats({ path: '/sendnotification' });
 			expect(stats.sent).toBe(60);
-			// Sending on at 80/s, all 60 would leave within the first second and the 40 above the cap would be refused
-			// before any retry. Slowing down keeps it well under that. The exact count is not the node's alone: the
-			// sandbox answers from this same process, so a pause of the event loop (a busy machine, another test
-			// file's worker) holds the first 429 back while paced requests leave; runs here counted 1 to 32.
+			// At 80/s the 21st request within the first second is refused. By the time that answer is back, at most the
+			// requests in flight (Max Concurrent Requests) are on their way and may be refused too; every request started
+			// after it is paced under the cap found, however busy the machine. A count, not a time: a busy machine delays
+			// and bunches what is in flight (a time window over the sandbox's arrivals failed in CI on that), never adds to
+			// it. How far the pace drops and climbs back is test/unit/pacing.test.ts's, on a clock of its own.
 			expect(stats.rejected).toBeGreaterThan(0);
-			expect(stats.rejected).toBeLessThan(40);
+			expect(stats.rejected).toBeLessThanOrEqual(IN_FLIGHT);
 			expect(stats.requests).toBe(60 + stats.rejected);
-			// After the first refusal the pace is halved: no quarter of a second sees the 20 that 80/s would send.
-			const refusedAt = sandbox.requests.find((request) => request.status === 429)?.at ?? 0;
-			const after = sandbox.requests.filter((request) => request.at > refusedAt).map((request) => request.at);
-			expect(maxPerWindow(after, 250)).toBeLessThanOrEqual(12);
 		},
 	);
 });
