@@ -1,7 +1,7 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import { parseRoute, resumeUrl } from '../shared/resumeRouting';
-import type { ResumeRoute } from '../shared/resumeRouting';
+import { isResumedAnswer, parseRoute, resumeUrl } from '../shared/resumeRouting';
+import type { ForwardedTap, ResumeRoute } from '../shared/resumeRouting';
 import { postToOwnN8n } from '../shared/transport';
 import type { MessageEvent, TriggerEvent } from './normalise';
 
@@ -71,17 +71,14 @@ export async function resumeWaitingExecutions(this: IWebhookFunctions, taps: Res
 		if (handedOver.has(routeId)) continue;
 		remember(routeId);
 		try {
-			const answer = await postToOwnN8n(this, resumeUrl(base, route), {
+			const tap: ForwardedTap = {
 				respondedBy: event.from,
 				respondedAt: respondedAt(event),
 				messageId: event.messageId,
 				requestMessageId: event.context?.messageId ?? null,
-			});
-			const resumed =
-				answer.statusCode === 200 &&
-				typeof answer.body === 'object' &&
-				answer.body !== null &&
-				(answer.body as { resumed?: unknown }).resumed === true;
+			};
+			const answer = await postToOwnN8n(this, resumeUrl(base, route), { ...tap });
+			const resumed = isResumedAnswer(answer.statusCode, answer.body);
 			// Not resumed (no such wait, a bad signature, n8n busy): a later delivery of the same tap may try again.
 			if (!resumed) handedOver.delete(routeId);
 		} catch {

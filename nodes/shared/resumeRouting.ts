@@ -68,3 +68,42 @@ export function resumeUrl(waitingBaseUrl: string, route: ResumeRoute): string {
 	const query = new URLSearchParams({ ...answerQuery(route.answer, route.nonce), signature: route.signature });
 	return `${waitingBaseUrl.replace(/\/+$/, '')}/${route.executionId}/${route.nodePath}?${query.toString()}`;
 }
+
+/**
+ * What the Cunnekt Trigger forwards to the resume URL with a tap (the body of its POST), and what the action node
+ * reads back: who answered, when, the tap's own message id and the id of the request it answers.
+ */
+export interface ForwardedTap {
+	respondedBy: string | null;
+	respondedAt: string | null;
+	messageId: string | null;
+	requestMessageId: string | null;
+}
+
+/** What the action node's resume webhook answers once n8n resumed the execution. */
+export const RESUMED_ANSWER = { resumed: true } as const;
+
+/** Whether n8n's answer to a forwarded tap says the execution resumed (anything else: nothing resumed). */
+export function isResumedAnswer(statusCode: number, body: unknown): boolean {
+	return (
+		statusCode === 200 &&
+		typeof body === 'object' &&
+		body !== null &&
+		(body as { resumed?: unknown }).resumed === RESUMED_ANSWER.resumed
+	);
+}
+
+function nullableText(value: unknown): string | null {
+	return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** A forwarded tap as the resume webhook received it: every field text or null, whatever the body held. */
+export function readForwardedTap(body: unknown): ForwardedTap {
+	const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+	return {
+		respondedBy: nullableText(fields.respondedBy),
+		respondedAt: nullableText(fields.respondedAt),
+		messageId: nullableText(fields.messageId),
+		requestMessageId: nullableText(fields.requestMessageId),
+	};
+}

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { InputError } from '../../../shared/errors';
-import { answerQuery, encodeRoute, MAX_ROUTING_LENGTH } from '../../../shared/resumeRouting';
+import { answerQuery, encodeRoute, MAX_ROUTING_LENGTH, readForwardedTap, RESUMED_ANSWER } from '../../../shared/resumeRouting';
 import type { ResumeAnswer } from '../../../shared/resumeRouting';
 import type { ReplyMessage } from '../../../shared/platforms/message';
 import type { CunnektTemplate, TemplateComponent } from '../../../shared/types';
@@ -485,20 +485,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 // ── Resuming ───────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** What the Cunnekt Trigger forwards with a tap (nodes/CunnektTrigger/resume.ts). */
-export interface ForwardedTap {
-	respondedBy?: string | null;
-	respondedAt?: string | null;
-	messageId?: string | null;
-	requestMessageId?: string | null;
-}
-
-export const RESUMED_ANSWER = { resumed: true };
-
-function nullableText(value: unknown): string | null {
-	return typeof value === 'string' && value !== '' ? value : null;
-}
-
 /**
  * n8n calls this on the signed resume URL after checking its signature (n8n's waiting-webhook route): the answer
  * is in the signed query, who and when in the body the trigger forwarded. The output follows n8n's send-and-wait
@@ -506,13 +492,8 @@ function nullableText(value: unknown): string | null {
  */
 export async function resume(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const query = this.getQueryData() as IDataObject;
-	const body = (this.getBodyData() ?? {}) as ForwardedTap & IDataObject;
-	const tap = {
-		respondedBy: nullableText(body.respondedBy),
-		respondedAt: nullableText(body.respondedAt) ?? new Date().toISOString(),
-		messageId: nullableText(body.messageId),
-		requestMessageId: nullableText(body.requestMessageId),
-	};
+	const forwarded = readForwardedTap(this.getBodyData());
+	const tap = { ...forwarded, respondedAt: forwarded.respondedAt ?? new Date().toISOString() };
 	let answer: IDataObject;
 	if (query.choice !== undefined) {
 		const position = Number(query.choice);
