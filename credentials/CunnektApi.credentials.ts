@@ -6,39 +6,31 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	CLASSIC_PATHS,
-	CURRENT_PATHS,
-	DEFAULT_BASE_URLS,
-	ENDPOINT_LABELS,
-	ENDPOINT_NAMES,
-	pathFieldName,
-} from '../nodes/shared/endpoints';
-import type { Platform } from '../nodes/shared/endpoints';
+import { ENDPOINT_LABELS, ENDPOINT_NAMES, pathFieldName } from '../nodes/shared/endpoints';
+import { PLATFORMS } from '../nodes/shared/platforms';
+import type { Platform } from '../nodes/shared/platforms/platform';
 
-const PLATFORM_LABELS: Readonly<Record<Platform, string>> = { classic: 'Classic', current: 'Current' };
+const { classic, current } = PLATFORMS;
 
 /** One field per endpoint and platform, shown when Customize Endpoint Paths is on and that platform is chosen. */
 function pathFields(platform: Platform): INodeProperties[] {
-	const defaults = platform === 'current' ? CURRENT_PATHS : CLASSIC_PATHS;
 	return ENDPOINT_NAMES.map((endpoint) => ({
 		displayName: `${ENDPOINT_LABELS[endpoint]} Path`,
-		name: pathFieldName(platform, endpoint),
+		name: pathFieldName(platform.name, endpoint),
 		type: 'string',
-		default: defaults[endpoint],
-		description: `The path after the Base URL on the ${PLATFORM_LABELS[platform]} platform${defaults[endpoint].includes('{id}') ? '; {id} stands for the id' : ''}`,
-		displayOptions: { show: { customizePaths: [true], platform: [platform] } },
+		default: platform.paths[endpoint],
+		description: `The path after the Base URL on the ${platform.label} platform${platform.paths[endpoint].includes('{id}') ? '; {id} stands for the id' : ''}`,
+		displayOptions: { show: { customizePaths: [true], platform: [platform.name] } },
 	}));
 }
 
 /** The credential's base URL, in the test request's expressions: the one given, or the platform's default. */
-const BASE_URL_EXPRESSION = `($credentials.platform === "current" ? ($credentials.currentBaseUrl || "${DEFAULT_BASE_URLS.current}") : ($credentials.baseUrl || "${DEFAULT_BASE_URLS.classic}"))`;
+const BASE_URL_EXPRESSION = `($credentials.platform === "current" ? ($credentials.${current.baseUrlField} || "${current.defaultBaseUrl}") : ($credentials.${classic.baseUrlField} || "${classic.defaultBaseUrl}"))`;
 
 /** The path of the templates list, which the test reads: the platform's, or the credential's own. */
 function templatesPathExpression(platform: Platform): string {
-	const field = pathFieldName(platform, 'templates');
-	const fallback = (platform === 'current' ? CURRENT_PATHS : CLASSIC_PATHS).templates;
-	return `(($credentials.customizePaths && $credentials.${field}) || "${fallback}")`;
+	const field = pathFieldName(platform.name, 'templates');
+	return `(($credentials.customizePaths && $credentials.${field}) || "${platform.paths.templates}")`;
 }
 
 const HOW_TO_TELL = "Open your Cunnekt dashboard: on app2.cunnekt.com choose Classic, on app.cunnekt.com choose Current";
@@ -87,7 +79,7 @@ export class CunnektApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			required: true,
-			default: DEFAULT_BASE_URLS.classic,
+			default: classic.defaultBaseUrl,
 			description: 'The classic API\'s address, with or without a trailing slash',
 			displayOptions: { show: { platform: ['classic'] } },
 		},
@@ -96,7 +88,7 @@ export class CunnektApi implements ICredentialType {
 			name: 'currentBaseUrl',
 			type: 'string',
 			required: true,
-			default: DEFAULT_BASE_URLS.current,
+			default: current.defaultBaseUrl,
 			description: 'The current platform\'s address (its paths start with /api/v1 or /restapi/v1), with or without a trailing slash',
 			displayOptions: { show: { platform: ['current'] } },
 		},
@@ -108,8 +100,8 @@ export class CunnektApi implements ICredentialType {
 			description:
 				'Whether to change the path of an endpoint. Cunnekt has not published every path; if yours differs, set it here without waiting for a new version of the node.',
 		},
-		...pathFields('classic'),
-		...pathFields('current'),
+		...pathFields(classic),
+		...pathFields(current),
 	];
 
 	authenticate: IAuthenticateGeneric = {
@@ -122,7 +114,7 @@ export class CunnektApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: `={{${BASE_URL_EXPRESSION}.replace(/\\/+$/, "")}}`,
-			url: `={{$credentials.platform === "current" ? ${templatesPathExpression('current')} : ${templatesPathExpression('classic')}}}`,
+			url: `={{$credentials.platform === "current" ? ${templatesPathExpression(current)} : ${templatesPathExpression(classic)}}}`,
 			method: 'GET',
 		},
 		rules: [
@@ -141,7 +133,7 @@ export class CunnektApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: `No Cunnekt API at this Base URL for the chosen Platform: check both (Classic: ${DEFAULT_BASE_URLS.classic}, Current: ${DEFAULT_BASE_URLS.current})`,
+					message: `No Cunnekt API at this Base URL for the chosen Platform: check both (Classic: ${classic.defaultBaseUrl}, Current: ${current.defaultBaseUrl})`,
 				},
 			},
 		],

@@ -1,10 +1,10 @@
 /**
- * Every Cunnekt path the package calls, per platform, in one table each (docs/current-platform.md says where each
- * comes from). A path that turns out different is a one-line change here, or for a user the credential's Endpoint
- * Paths section. `{id}` stands for the template's or campaign's id.
+ * The endpoints the package calls, by name. Each platform (platforms/classic.ts, platforms/current.ts) holds its own
+ * path for every name, and a user can override any of them in the credential's Endpoint Paths section
+ * (docs/current-platform.md says where each path comes from). `{id}` stands for the template's or campaign's id.
  */
 
-export type Platform = 'classic' | 'current';
+export type PlatformName = 'classic' | 'current';
 
 export type EndpointName =
 	| 'sendReply'
@@ -23,36 +23,9 @@ export interface EndpointRef {
 	id?: string;
 }
 
-export type PathTable = Record<EndpointName, string>;
+export type PathTable = Readonly<Record<EndpointName, string>>;
 
-export const CLASSIC_PATHS: PathTable = {
-	sendReply: '/sendreplymessage',
-	sendTemplate: '/sendnotification',
-	mediaFile: '/getmediafile',
-	templates: '/templates',
-	templateSync: '/templates/sync',
-	template: '/templates/{id}',
-	campaigns: '/campaigns',
-	campaign: '/campaigns/{id}',
-	campaignLaunch: '/campaigns/{id}/launch',
-};
-
-/** On app.cunnekt.com only the reply path is published; see PATH_SOURCES for the others. */
-export const CURRENT_PATHS: PathTable = {
-	sendReply: '/api/v1/whatsapp/replymessage',
-	sendTemplate: '/restapi/v1/whatsapp/sendtemplate',
-	mediaFile: '/restapi/v1/whatsapp/getmediafile',
-	templates: '/restapi/v1/whatsapp/templates',
-	templateSync: '/restapi/v1/whatsapp/templates/sync',
-	template: '/restapi/v1/whatsapp/templates/{id}',
-	campaigns: '/restapi/v1/whatsapp/campaigns',
-	campaign: '/restapi/v1/whatsapp/campaigns/{id}',
-	campaignLaunch: '/restapi/v1/whatsapp/campaigns/{id}/launch',
-};
-
-export const PATHS: Readonly<Record<Platform, PathTable>> = { classic: CLASSIC_PATHS, current: CURRENT_PATHS };
-
-/** The label of each path in the credential's Endpoint Paths section. */
+/** The label of each path in the credential's Endpoint Paths section, in the order the section shows them. */
 export const ENDPOINT_LABELS: Readonly<Record<EndpointName, string>> = {
 	sendReply: 'Send Reply',
 	sendTemplate: 'Send Template',
@@ -65,10 +38,10 @@ export const ENDPOINT_LABELS: Readonly<Record<EndpointName, string>> = {
 	campaignLaunch: 'Campaign Launch',
 };
 
-export const ENDPOINT_NAMES = Object.keys(CLASSIC_PATHS) as EndpointName[];
+export const ENDPOINT_NAMES = Object.keys(ENDPOINT_LABELS) as EndpointName[];
 
 /** The credential field that overrides an endpoint's path on a platform: `classicPathSendReply`, … */
-export function pathFieldName(platform: Platform, endpoint: EndpointName): string {
+export function pathFieldName(platform: PlatformName, endpoint: EndpointName): string {
 	return `${platform}Path${endpoint[0].toUpperCase()}${endpoint.slice(1)}`;
 }
 
@@ -87,14 +60,6 @@ export const ENDPOINTS = {
 	campaign: (id: string): EndpointRef => ({ endpoint: 'campaign', id }),
 	campaignLaunch: (id: string): EndpointRef => ({ endpoint: 'campaignLaunch', id }),
 } as const satisfies Record<string, EndpointRef | ((id: string) => EndpointRef)>;
-
-export const DEFAULT_BASE_URL = 'https://app2.cunnekt.com/v1';
-export const CURRENT_BASE_URL = 'https://app.cunnekt.com';
-
-export const DEFAULT_BASE_URLS: Readonly<Record<Platform, string>> = {
-	classic: DEFAULT_BASE_URL,
-	current: CURRENT_BASE_URL,
-};
 
 /** The path of an endpoint in a table, its `{id}` filled in (encoded). */
 export function pathOf(table: PathTable, ref: EndpointRef): string {

@@ -20,3 +20,20 @@ export function plural(count: number, word: string): string {
 export function capitalise(word: string): string {
 	return word.charAt(0).toUpperCase() + word.slice(1);
 }
+
+/** A list answer as an array, whether Cunnekt sends a bare array or wraps it (`{data}`, `{templates}`, …). */
+export function unwrapList(response: unknown, keys: string[] = ['data', 'items', 'results']): Json[] {
+	if (Array.isArray(response)) return response as Json[];
+	if (typeof response === 'object' && response !== null) {
+		const body = response as Json;
+		for (const key of keys) {
+			const value = body[key];
+			if (Array.isArray(value)) return value as Json[];
+			if (typeof value === 'object' && value !== null) {
+				const nested = unwrapList(value, keys);
+				if (nested.length > 0) return nested;
+			}
+		}
+	}
+	return [];
+}

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../shared/endpoints';
-import { cunnektApiRequest, unwrapList } from '../../shared/transport';
+import { cunnektApiRequest } from '../../shared/transport';
+import { unwrapList } from '../../shared/values';
 import type { CunnektFunctions } from '../../shared/transport';
 import type { CunnektCampaign, CunnektTemplate } from '../../shared/types';
 

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { sendTemplate } from '../../shared/messaging';
+import { sendMessage } from '../../shared/transport';
 import type { TemplateMessage } from '../../shared/platforms/message';
 import { sendOutput } from './common';
 import { readTemplateId } from './pickers';
@@ -35,6 +35,6 @@ export async function sendTemplateMessage(
 	itemIndex: number,
 	message: TemplateMessage,
 ): Promise<INodeExecutionData[]> {
-	const response = await sendTemplate.call(this, message, itemIndex);
+	const response = await sendMessage.call(this, message, itemIndex);
 	return sendOutput(message.to, response);
 }

@@ -6,7 +6,7 @@
  */
 
 import { InputError } from '../../shared/errors';
-import type { MediaType } from '../../shared/platforms/message';
+import type { ReplyMediaType } from '../../shared/platforms/message';
 
 interface MediaRule {
 	/** What the error lists as accepted. */
@@ -15,7 +15,7 @@ interface MediaRule {
 	extensions: readonly string[];
 }
 
-export const MEDIA_RULES: Readonly<Record<MediaType, MediaRule>> = {
+export const MEDIA_RULES: Readonly<Record<ReplyMediaType, MediaRule>> = {
 	image: { accepted: 'JPEG or PNG', maxMegabytes: 5, extensions: ['jpg', 'jpeg', 'png'] },
 	video: { accepted: 'MP4 or 3GP', maxMegabytes: 16, extensions: ['mp4', '3gp', '3gpp'] },
 	audio: { accepted: 'AAC, AMR, MP3, M4A or OGG (Opus)', maxMegabytes: 10, extensions: ['aac', 'amr', 'mp3', 'm4a', 'ogg', 'opus'] },
@@ -49,7 +49,7 @@ function extensionOf(link: string): string | undefined {
 }
 
 /** Refuses a link whose file name shows a type WhatsApp does not take for this message type; returns the link. */
-export function checkMediaLink(link: string, mediaType: MediaType, field: string): string {
+export function checkMediaLink(link: string, mediaType: ReplyMediaType, field: string): string {
 	const extension = extensionOf(link);
 	const rule = MEDIA_RULES[mediaType];
 	if (extension === undefined || !KNOWN_EXTENSIONS.has(extension) || rule.extensions.includes(extension)) return link;

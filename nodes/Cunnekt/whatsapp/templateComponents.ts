@@ -14,7 +14,7 @@ import { checkCarouselCards, checkHttpUrl, showValue } from './limits';
  * gives them.
  */
 
-export type MediaType = 'image' | 'video' | 'document';
+export type HeaderMediaType = 'image' | 'video' | 'document';
 
 /** A text variable: positional ({{1}}) when parameterName is absent, named ({{first_name}}) when present. */
 export interface TextValue {
@@ -24,7 +24,7 @@ export interface TextValue {
 
 export type HeaderValue =
 	| ({ type: 'text' } & TextValue)
-	| { type: MediaType; link: string; filename?: string };
+	| { type: HeaderMediaType; link: string; filename?: string };
 
 export interface ButtonValue {
 	subType: 'quick_reply' | 'url';
@@ -55,7 +55,7 @@ function textParameter(value: TextValue, type: 'text' | 'TEXT'): TemplateCompone
 		: { type, text: value.text };
 }
 
-function mediaParameter(type: string, media: MediaType, link: string, filename?: string): TemplateComponent {
+function mediaParameter(type: string, media: HeaderMediaType, link: string, filename?: string): TemplateComponent {
 	return { type, [media]: filename ? { link, filename } : { link } };
 }
 
@@ -113,7 +113,7 @@ export function buildComponents(values: ComponentValues): TemplateComponent[] {
 }
 
 /** Header formats as templates name them → the media parameter of a send. */
-export const MEDIA_FORMATS: Readonly<Record<string, MediaType>> = { IMAGE: 'image', VIDEO: 'video', DOCUMENT: 'document' };
+export const MEDIA_FORMATS: Readonly<Record<string, HeaderMediaType>> = { IMAGE: 'image', VIDEO: 'video', DOCUMENT: 'document' };
 
 /** A template's (or a send's) component of this type, whatever its casing. */
 export function findComponent(components: unknown, type: string): Json | undefined {

@@ -4,7 +4,7 @@ import { asObjects, capitalise, plural } from '../../shared/values';
 import type { Json } from '../../shared/values';
 import { checkHttpUrl } from './limits';
 import { findComponent, MEDIA_FORMATS } from './templateComponents';
-import type { CardValue, ComponentValues, MediaType, TextValue } from './templateComponents';
+import type { CardValue, ComponentValues, HeaderMediaType, TextValue } from './templateComponents';
 
 /**
  * What a template (as `GET /templates` lists it) expects from a send: one slot per variable, header file and button
@@ -23,7 +23,7 @@ export interface TemplateSlot {
 	kind: SlotKind;
 	/** The carousel card (position from 0) the slot belongs to; absent at the top level. */
 	card?: number;
-	media?: MediaType;
+	media?: HeaderMediaType;
 	/** The variable's name without braces: "1" or "first_name". */
 	variable?: string;
 	named?: boolean;

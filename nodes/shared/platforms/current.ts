@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { InputError } from '../errors';
-import type { CampaignDraft, ReplyMessage, TemplateIdentity, TemplateMessage, TemplateRef } from './message';
+import type { CampaignDraft, TemplateIdentity, TemplateMessage, TemplateRef } from './message';
+import type { Platform, ReplyBodies } from './platform';
 
 /**
  * Cunnekt's current platform (app.cunnekt.com): WhatsApp Cloud API messages. Cunnekt documents the envelope and the
@@ -27,60 +28,44 @@ function given(parameters: IDataObject): IDataObject {
 	return Object.fromEntries(Object.entries(parameters).filter(([, value]) => value !== undefined && value !== ''));
 }
 
-export function replyBody(message: ReplyMessage): IDataObject {
-	const { to } = message;
-	switch (message.kind) {
-		case 'text':
-			return { ...ENVELOPE, to, type: 'text', text: { body: message.text } };
-		case 'media': {
-			if (message.mediaType === 'audio' && message.caption) {
-				throw new InputError(
-					'Caption cannot go with audio on Cunnekt\'s current platform: WhatsApp\'s Cloud API takes no caption for audio',
-					'Leave Caption empty, or send the text in its own Send Text.',
-				);
-			}
-			const media: IDataObject = { link: message.link };
-			if (message.caption) media.caption = message.caption;
-			if (message.mediaType === 'document' && message.fileName) media.filename = message.fileName;
-			return { ...ENVELOPE, to, type: message.mediaType, [message.mediaType]: media };
+const replies: ReplyBodies = {
+	text: ({ to, text }) => ({ ...ENVELOPE, to, type: 'text', text: { body: text } }),
+	media: ({ to, mediaType, link, caption, fileName }) => {
+		if (mediaType === 'audio' && caption) {
+			throw new InputError(
+				'Caption cannot go with audio on Cunnekt\'s current platform: WhatsApp\'s Cloud API takes no caption for audio',
+				'Leave Caption empty, or send the text in its own Send Text.',
+			);
 		}
-		case 'buttons':
-			return interactive(to, {
-				type: 'button',
-				...textHeader(message.header),
-				body: { text: message.body },
-				action: { buttons: message.buttons.map(({ id, title }) => ({ type: 'reply', reply: { id, title } })) },
-			});
-		case 'list':
-			return interactive(to, {
-				type: 'list',
-				...textHeader(message.header),
-				body: { text: message.body },
-				action: { button: message.button, sections: [{ rows: message.rows.map((row) => ({ ...row })) }] },
-			});
-		case 'form':
-			return namedAction(to, 'flow', message.body, {
-				flow_message_version: '3',
-				flow_id: message.formId,
-				flow_cta: message.cta,
-			});
-		case 'ctaUrl':
-			return namedAction(to, 'cta_url', message.body, { display_text: message.buttonText, url: message.url });
-		case 'addressRequest':
-			return namedAction(to, 'address_message', message.body, {
-				country: 'IN',
-				...(message.values ? { values: message.values } : {}),
-			});
-		case 'callButton': {
-			const parameters = given({
-				display_text: message.displayText,
-				ttl_minutes: message.ttlMinutes,
-				payload: message.payload,
-			});
-			return namedAction(to, 'voice_call', message.body, Object.keys(parameters).length > 0 ? parameters : undefined);
-		}
-	}
-}
+		const media: IDataObject = { link };
+		if (caption) media.caption = caption;
+		if (mediaType === 'document' && fileName) media.filename = fileName;
+		return { ...ENVELOPE, to, type: mediaType, [mediaType]: media };
+	},
+	buttons: ({ to, header, body, buttons }) =>
+		interactive(to, {
+			type: 'button',
+			...textHeader(header),
+			body: { text: body },
+			action: { buttons: buttons.map(({ id, title }) => ({ type: 'reply', reply: { id, title } })) },
+		}),
+	list: ({ to, header, body, button, rows }) =>
+		interactive(to, {
+			type: 'list',
+			...textHeader(header),
+			body: { text: body },
+			action: { button, sections: [{ rows: rows.map((row) => ({ ...row })) }] },
+		}),
+	form: ({ to, body, formId, cta }) =>
+		namedAction(to, 'flow', body, { flow_message_version: '3', flow_id: formId, flow_cta: cta }),
+	ctaUrl: ({ to, body, buttonText, url }) => namedAction(to, 'cta_url', body, { display_text: buttonText, url }),
+	addressRequest: ({ to, body, values }) =>
+		namedAction(to, 'address_message', body, { country: 'IN', ...(values ? { values } : {}) }),
+	callButton: ({ to, body, displayText, ttlMinutes, payload }) => {
+		const parameters = given({ display_text: displayText, ttl_minutes: ttlMinutes, payload });
+		return namedAction(to, 'voice_call', body, Object.keys(parameters).length > 0 ? parameters : undefined);
+	},
+};
 
 /** The template's name and language: the ones the item gave, or the template list's for its id. */
 async function nameAndLanguage(template: TemplateRef): Promise<Pick<TemplateIdentity, 'name' | 'language'>> {
@@ -89,28 +74,25 @@ async function nameAndLanguage(template: TemplateRef): Promise<Pick<TemplateIden
 	return { name, language };
 }
 
-async function templateObject(template: TemplateRef, components: IDataObject[]): Promise<IDataObject> {
-	const { name, language } = await nameAndLanguage(template);
-	return { name, language: { code: language }, ...(components.length > 0 ? { components } : {}) };
-}
-
-export async function templateBody(message: TemplateMessage): Promise<IDataObject> {
+async function templateBody(message: TemplateMessage): Promise<IDataObject> {
 	if (message.overridebot) {
 		throw new InputError(
 			'Override Bot exists only on Cunnekt\'s classic platform; this credential is set to the current platform (app.cunnekt.com)',
 			'Remove the Override Bot option: the current platform\'s template send has no such field.',
 		);
 	}
+	const { name, language } = await nameAndLanguage(message.template);
+	const { components } = message;
 	return {
 		...ENVELOPE,
 		to: message.to,
 		type: 'template',
-		template: await templateObject(message.template, message.components),
+		template: { name, language: { code: language }, ...(components.length > 0 ? { components } : {}) },
 	};
 }
 
 /** Not published by Cunnekt: the classic campaign's fields with the template by name and language (assumed). */
-export async function campaignBody(draft: CampaignDraft): Promise<IDataObject> {
+async function campaignBody(draft: CampaignDraft): Promise<IDataObject> {
 	const { name, language } = await nameAndLanguage(draft.template);
 	return {
 		name: draft.name,
@@ -120,3 +102,31 @@ export async function campaignBody(draft: CampaignDraft): Promise<IDataObject> {
 		),
 	};
 }
+
+/** On app.cunnekt.com only the reply path is published; docs/current-platform.md says where each other one comes from. */
+export const current: Platform = {
+	name: 'current',
+	label: 'Current',
+	host: 'app.cunnekt.com',
+	defaultBaseUrl: 'https://app.cunnekt.com',
+	baseUrlField: 'currentBaseUrl',
+	paths: {
+		sendReply: '/api/v1/whatsapp/replymessage',
+		sendTemplate: '/restapi/v1/whatsapp/sendtemplate',
+		mediaFile: '/restapi/v1/whatsapp/getmediafile',
+		templates: '/restapi/v1/whatsapp/templates',
+		templateSync: '/restapi/v1/whatsapp/templates/sync',
+		template: '/restapi/v1/whatsapp/templates/{id}',
+		campaigns: '/restapi/v1/whatsapp/campaigns',
+		campaign: '/restapi/v1/whatsapp/campaigns/{id}',
+		campaignLaunch: '/restapi/v1/whatsapp/campaigns/{id}/launch',
+	},
+	replies,
+	templateBody,
+	campaignBody,
+	refuse: (operation) =>
+		new InputError(
+			`${operation} is not available on Cunnekt's current platform (app.cunnekt.com)`,
+			'Set Platform to Classic in the Cunnekt credential if your dashboard is on app2.cunnekt.com.',
+		),
+};

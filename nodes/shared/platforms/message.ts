@@ -2,10 +2,11 @@ import type { TemplateComponent } from '../types';
 
 /**
  * What to send, as the operations read it from their fields, before any platform spells it: classic.ts and current.ts
- * turn a message into their platform's body. Every value here has already passed WhatsApp's checks.
+ * turn a message into their platform's body, and the transport sends it (platforms/platform.ts). Every value here has already passed WhatsApp's checks.
  */
 
-export type MediaType = 'image' | 'video' | 'document' | 'audio';
+/** The media a reply can carry (a template header takes image, video or document: whatsapp/templateComponents.ts). */
+export type ReplyMediaType = 'image' | 'video' | 'document' | 'audio';
 
 export interface ReplyButtonEntry {
 	id: string;
@@ -23,7 +24,7 @@ export type AddressValues = Record<string, string>;
 
 export type ReplyMessage =
 	| { kind: 'text'; to: string; text: string }
-	| { kind: 'media'; to: string; mediaType: MediaType; link: string; caption?: string; fileName?: string }
+	| { kind: 'media'; to: string; mediaType: ReplyMediaType; link: string; caption?: string; fileName?: string }
 	| { kind: 'buttons'; to: string; header?: string; body: string; buttons: ReplyButtonEntry[] }
 	| { kind: 'list'; to: string; header?: string; body: string; button: string; rows: ListRowEntry[] }
 	| { kind: 'form'; to: string; body: string; cta: string; formId: string }
@@ -66,6 +67,7 @@ export interface CampaignRecipient {
 }
 
 export interface CampaignDraft {
+	kind: 'campaign';
 	name: string;
 	template: TemplateRef;
 	recipients: CampaignRecipient[];

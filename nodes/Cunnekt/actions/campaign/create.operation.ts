@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../../shared/errors';
-import { createCampaign as sendCampaign } from '../../../shared/messaging';
+import { sendMessage } from '../../../shared/transport';
 import type { CampaignRecipient } from '../../../shared/platforms/message';
 import type { TemplateComponent } from '../../../shared/types';
 import { normaliseMobile } from '../../whatsapp/limits';
@@ -84,7 +84,7 @@ async function createCampaign(
 ): Promise<INodeExecutionData[]> {
 	const name = readText.call(this, 'campaignName', itemIndex, 'Campaign name').trim();
 	const template = templateRef.call(this, templateKey, itemIndex);
-	const response = await sendCampaign.call(this, { name, template, recipients }, itemIndex);
+	const response = await sendMessage.call(this, { kind: 'campaign', name, template, recipients }, itemIndex);
 	return [{ json: answerJson(response) }];
 }
 

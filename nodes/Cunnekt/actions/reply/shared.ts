@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { sendReplyMessage } from '../../../shared/messaging';
+import { sendMessage } from '../../../shared/transport';
 import type { ReplyMessage } from '../../../shared/platforms/message';
 import { checkCount, checkLength, checkUnique, LIMITS } from '../../whatsapp/limits';
 import type { Range } from '../../whatsapp/limits';
@@ -118,6 +118,6 @@ export async function sendReply(
 		this,
 		itemIndex,
 		message.to,
-		async () => await sendReplyMessage.call(this, message, itemIndex),
+		async () => await sendMessage.call(this, message, itemIndex),
 	);
 }

@@ -12,13 +12,13 @@ import type {
 
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { joinUrl, pathOf } from './endpoints';
-import type { EndpointRef } from './endpoints';
-import { bodyReportsFailure, readFailure, redact, toNodeApiError } from './errors';
-import type { CunnektFailure } from './errors';
-import { executionOf } from './execution';
-import type { ExecutionCredentials } from './execution';
-import type { SendingSettings } from './pacing';
+import { joinUrl, pathOf } from '../endpoints';
+import type { EndpointRef } from '../endpoints';
+import { bodyReportsFailure, readFailure, toNodeApiError } from '../errors';
+import type { CunnektFailure } from '../errors';
+import { executionOf } from '../execution';
+import type { ExecutionCredentials } from '../execution';
+import type { SendingSettings } from '../pacing';
 import {
 	answerRetry,
 	BACKOFF_BASE_MS,
@@ -29,16 +29,13 @@ import {
 	MAX_WAIT_MS,
 	unknownOutcomeAdvice,
 	waitTooLong,
-} from './retries';
-import type { ConnectionFailure } from './retries';
-import { connectionOf } from './platforms';
-import type { Connection, CunnektCredentialData } from './platforms';
+} from '../retries';
+import type { ConnectionFailure } from '../retries';
 
 /**
- * The only module that speaks HTTP to Cunnekt: base URL, the API key (through the credential's generic
- * authentication), the pace of each execution (pacing.ts, with the run's Sending Options from execution.ts),
- * retries of what certainly did not go through (retries.ts), and turning every failure into a NodeApiError with
- * Cunnekt's own words.
+ * One request to Cunnekt, exchanged at the execution's pace (pacing.ts, with the run's Sending Options from
+ * execution.ts), retried where it certainly did not go through (retries.ts), every failure turned into a
+ * NodeApiError with Cunnekt's own words. index.ts is the transport's face; this is its engine.
  */
 
 export const CREDENTIAL_NAME = 'cunnektApi';
@@ -53,12 +50,7 @@ export interface CunnektRequest {
 	qs?: IDataObject;
 }
 
-export interface CunnektFileResponse {
-	body: Buffer;
-	headers: Record<string, string>;
-}
-
-interface RawResponse {
+export interface RawResponse {
 	statusCode: number;
 	headers: Record<string, string>;
 	body: unknown;
@@ -148,7 +140,7 @@ function cancelSignalOf(context: CunnektFunctions): AbortSignal | undefined {
  * Sends a request at this execution's pace and retries what is safe to retry; returns the successful answer or
  * throws a NodeApiError that says what happened and, after retries, how many and for how long.
  */
-async function exchange(
+export async function exchange(
 	context: CunnektFunctions,
 	credentials: ExecutionCredentials,
 	request: CunnektRequest,
@@ -200,31 +192,6 @@ async function exchange(
 	}
 }
 
-async function readCredentials(context: CunnektFunctions): Promise<ExecutionCredentials> {
-	const data = await context.getCredentials(CREDENTIAL_NAME);
-	const stored = context.getNode().credentials?.[CREDENTIAL_NAME];
-	return {
-		apiKey: String(data.apiKey ?? ''),
-		connection: connectionOf(data as CunnektCredentialData),
-		decrypted: { id: stored?.id ?? '', name: stored?.name ?? CREDENTIAL_NAME, type: CREDENTIAL_NAME, data: { ...data } },
-	};
-}
-
-/**
- * The execution's credentials, read once (execution.ts): n8n reads them from its database and decrypts them on
- * every call. The next execution reads them afresh.
- */
-async function credentialsOf(context: CunnektFunctions): Promise<ExecutionCredentials> {
-	const execution = executionOf(context);
-	execution.credentials ??= readCredentials(context);
-	return await execution.credentials;
-}
-
-/** The platform, base URL and paths of this execution's credential. */
-export async function connectionFor(context: CunnektFunctions): Promise<Connection> {
-	return (await credentialsOf(context)).connection;
-}
-
 /** Decodes a file request's body when it is not a file after all (an error page or a JSON error). */
 function decodeText(body: unknown): unknown {
 	const text = Buffer.isBuffer(body) ? body.toString('utf8') : body instanceof ArrayBuffer ? Buffer.from(body).toString('utf8') : body;
@@ -234,70 +201,4 @@ function decodeText(body: unknown): unknown {
 	} catch {
 		return text;
 	}
-}
-
-/**
- * Sends a JSON request at the execution's pace and returns the parsed answer; any failure (HTTP, in a 2xx body, or
- * no answer) is a NodeApiError, after the retries that are safe.
- */
-export async function cunnektApiRequest(
-	this: CunnektFunctions,
-	request: CunnektRequest,
-	itemIndex?: number,
-): Promise<unknown> {
-	const credentials = await credentialsOf(this);
-	const response = await exchange(this, credentials, request, false, itemIndex);
-	return redact(response.body, credentials.apiKey);
-}
-
-/** Fetches a file: the bytes and the answer's headers. A non-2xx answer is a NodeApiError with Cunnekt's words. */
-export async function cunnektFileRequest(
-	this: CunnektFunctions,
-	request: CunnektRequest,
-	itemIndex?: number,
-): Promise<CunnektFileResponse> {
-	const credentials = await credentialsOf(this);
-	const response = await exchange(this, credentials, request, true, itemIndex);
-	const body = Buffer.isBuffer(response.body)
-		? response.body
-		: Buffer.from(response.body as ArrayBuffer);
-	return { body, headers: response.headers };
-}
-
-/** A list answer as an array, whether Cunnekt sends a bare array or wraps it (`{data}`, `{templates}`, …). */
-export function unwrapList(response: unknown, keys: string[] = ['data', 'items', 'results']): IDataObject[] {
-	if (Array.isArray(response)) return response as IDataObject[];
-	if (typeof response === 'object' && response !== null) {
-		const body = response as IDataObject;
-		for (const key of keys) {
-			const value = body[key];
-			if (Array.isArray(value)) return value as IDataObject[];
-			if (typeof value === 'object' && value !== null) {
-				const nested = unwrapList(value, keys);
-				if (nested.length > 0) return nested;
-			}
-		}
-	}
-	return [];
-}
-
-/**
- * The package's one request that is not to Cunnekt: the Cunnekt Trigger handing a Send and Wait tap to n8n's own
- * waiting-webhook route (nodes/CunnektTrigger/resume.ts). No credential; any answer comes back, a failure to connect
- * throws.
- */
-export async function postToOwnN8n(
-	context: IWebhookFunctions,
-	url: string,
-	body: IDataObject,
-): Promise<{ statusCode: number; body: unknown }> {
-	const response = (await context.helpers.httpRequest({
-		method: 'POST',
-		url,
-		body,
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-	})) as IN8nHttpFullResponse;
-	return { statusCode: response.statusCode, body: response.body };
 }
