@@ -3,7 +3,6 @@ import type {
 	IExecuteFunctions,
 	IHookFunctions,
 	INodeExecutionData,
-	INodeProperties,
 	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
@@ -11,34 +10,11 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { resume } from './actions/reply/sendAndWait.operation';
-
-import { resources, router } from './actions/router';
+import { resourcePicker, resources } from './actions';
+import { resume } from './actions/reply/sendAndWait/resume';
+import { router } from './actions/router';
 import { sendingOptionsProperties } from './actions/sendingOptions';
 import { listSearch, resourceMapping } from './methods';
-
-const resourcePicker: INodeProperties = {
-	displayName: 'Resource',
-	name: 'resource',
-	type: 'options',
-	noDataExpression: true,
-	options: [
-		{
-			name: 'Campaign',
-			value: 'campaign',
-			description: 'Broadcast a template to many recipients: create from a sheet\'s rows, list, launch',
-		},
-		{ name: 'Media', value: 'media', description: 'Download the files customers send' },
-		{ name: 'Reply', value: 'reply', description: 'Free-form messages within the 24-hour service window' },
-		{
-			name: 'Template',
-			value: 'template',
-			description: 'Create, list, get, sync and delete message templates',
-		},
-		{ name: 'Template Message', value: 'templateMessage', description: 'Approved templates, at any time' },
-	],
-	default: 'templateMessage',
-};
 
 /**
  * The subtitle under the node on the canvas, in words: "Send Buttons · Reply". An expression that looks the chosen

@@ -6,37 +6,6 @@ export interface TemplateComponent extends IDataObject {
 	type: string;
 }
 
-export interface SendTemplateBody extends IDataObject {
-	mobile: string;
-	templateid: string;
-	template?: { components: TemplateComponent[] };
-	overridebot?: 'yes' | 'no';
-}
-
-export interface ReplyBody extends IDataObject {
-	mobile: string;
-	type: 'text' | 'button' | 'list' | 'flow' | 'image' | 'video' | 'document' | 'audio' | 'cta_url';
-}
-
-/** An interactive reply's optional header: Cunnekt takes text only. */
-export interface TextHeader extends IDataObject {
-	type: 'text';
-	text: string;
-}
-
-/** One reply button of `type:"button"`. */
-export interface ReplyButton extends IDataObject {
-	type: 'reply';
-	reply: { id: string; title: string };
-}
-
-/** One row of `type:"list"`. */
-export interface ListRow extends IDataObject {
-	id: string;
-	title: string;
-	description?: string;
-}
-
 /** A send answer as the sandbox gives it; Cunnekt documents none, so everything is optional. */
 export interface SendResponse extends IDataObject {
 	messaging_product?: string;

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../shared/errors';
+import type { ReplyMessage, TemplateMessage } from '../../shared/platforms/message';
+import { sendMessage } from '../../shared/transport';
 import type { SendResponse } from '../../shared/types';
 import { normaliseMobile } from '../whatsapp/limits';
 
@@ -68,4 +70,13 @@ export function sendOutput(mobile: string, response: unknown): INodeExecutionDat
 	const answer = answerJson(response);
 	const messageId = messageIdOf(response);
 	return [{ json: { ...(messageId ? { messageId } : {}), mobile, ...answer } }];
+}
+
+/** Sends a reply or a template message on the credential's platform; its output item, as every send has it. */
+export async function sendWithOutput(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	message: ReplyMessage | TemplateMessage,
+): Promise<INodeExecutionData[]> {
+	return sendOutput(message.to, await sendMessage.call(this, message, itemIndex));
 }

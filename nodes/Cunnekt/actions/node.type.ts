@@ -2,9 +2,22 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 export type CunnektResource = 'templateMessage' | 'reply' | 'media' | 'template' | 'campaign';
 
-/** One operation: its fields and its behaviour, side by side in one file. */
+/** How an operation shows in its resource's Operation picker (and, by its action, in n8n's nodes panel). */
+export interface OperationOption {
+	name: string;
+	action: string;
+	description: string;
+}
+
+/**
+ * One operation, in one file: its picker option, its fields and its behaviour side by side. Its resource
+ * (resource.ts) shows the fields only for this operation and lists the option in the picker.
+ */
 export interface CunnektOperation {
-	description: INodeProperties[];
+	/** The operation's value, as workflows store it. */
+	value: string;
+	option: OperationOption;
+	properties: INodeProperties[];
 	/** One input item in, its output items out; the router adds pairedItem and handles Continue On Fail. */
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
 	/**
@@ -16,5 +29,5 @@ export interface CunnektOperation {
 
 export interface CunnektResourceModule {
 	description: INodeProperties[];
-	operations: Record<string, CunnektOperation>;
+	operations: Readonly<Record<string, CunnektOperation>>;
 }

@@ -2,22 +2,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { startExecution } from '../../shared/execution';
-import { campaign } from './campaign';
+import { resources } from './index';
 import { errorItem, toItemError } from './itemErrors';
-import { media } from './media';
-import type { CunnektResource, CunnektResourceModule } from './node.type';
-import { reply } from './reply';
+import type { CunnektResource } from './node.type';
 import { readSendingOptions } from './sendingOptions';
-import { template } from './template';
-import { templateMessage } from './templateMessage';
-
-export const resources: Record<CunnektResource, CunnektResourceModule> = {
-	templateMessage,
-	reply,
-	media,
-	template,
-	campaign,
-};
 
 /**
  * Runs fn for items 0..count-1 with at most `concurrency` in flight and returns the results in item order. On the

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { ILoadOptionsFunctions, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
 
-import { findTemplate, templateNotListed } from '../actions/templateLookup';
+import { findTemplate, templateNotListed } from '../actions/templateFields/lookup';
 import { templateExpectations } from '../whatsapp/templateExpectations';
 
 /**

@@ -31,6 +31,9 @@ export const LIMITS = {
 	callButtonText: { min: 0, max: 20 },
 	callTtlMinutes: { min: 1, max: 43200 },
 	callPayload: { min: 0, max: 512 },
+	/** A Send and Wait choice: 2 to 3 reply buttons, or 2 to 10 list rows (one option is no choice). */
+	choiceButtons: { min: 2, max: 3 },
+	choiceRows: { min: 2, max: 10 },
 } as const;
 
 export interface Range {
@@ -64,6 +67,21 @@ export function checkLength(value: string, field: string, range: Range): string 
 		);
 	}
 	return value;
+}
+
+/**
+ * Checks that a value is a whole number within the range and returns it as a number; `unit` names what it counts,
+ * `maximum` what the largest value means ("30 days").
+ */
+export function checkWholeNumber(value: unknown, field: string, range: Range, unit: string, maximum?: string): number {
+	const number = typeof value === 'number' ? value : Number(value);
+	if (!Number.isInteger(number) || number < range.min || number > range.max) {
+		const meaning = maximum ? ` (${maximum})` : '';
+		throw new InputError(
+			`${field} must be a whole number of ${unit} from ${range.min} to ${range.max}${meaning}; WhatsApp refuses ${JSON.stringify(value)}`,
+		);
+	}
+	return number;
 }
 
 /** Checks how many entries a list has. */

@@ -94,100 +94,112 @@ function exampleFor(component: Json | undefined, part: 'body' | 'header', variab
 const exampleOf = (example: unknown): string =>
 	typeof example === 'string' && example.trim() !== '' ? ` (e.g. ${example})` : '';
 
-/** The slots of one level: the template's top level, or one carousel card. */
-function levelSlots(components: unknown, card?: number): TemplateSlot[] {
-	const idPrefix = card === undefined ? '' : `card_${card}_`;
-	const namePrefix = card === undefined ? '' : `Card ${card + 1} `;
-	const slot = (entry: TemplateSlot): TemplateSlot => ({
-		...entry,
-		id: `${idPrefix}${entry.id}`,
-		displayName: `${namePrefix}${entry.displayName}`,
-		label: `${namePrefix}${entry.label}`,
-		...(card === undefined ? {} : { card }),
-	});
-	const slots: TemplateSlot[] = [];
-	const variableSlots = (component: Json | undefined, part: 'header' | 'body', kind: SlotKind) => {
-		const text = String(component?.text ?? '');
-		for (const variable of variablesIn(text)) {
-			const named = !/^\d+$/.test(variable);
-			slots.push(
-				slot({
-					id: `${part}_${variable}`,
-					displayName: `${capitalise(part)} Variable {{${variable}}}`,
-					required: true,
-					kind,
-					variable,
-					named,
-					label: `${capitalise(part)} {{${variable}}}${exampleOf(exampleFor(component, part, variable))} in "${textAround(text, variable)}"`,
-				}),
-			);
-		}
-	};
+/** One slot per variable of a header or body text: `Body {{1}} (e.g. Vivek) in "Hi {{1}}, …"`. */
+function variableSlots(component: Json | undefined, part: 'header' | 'body', kind: SlotKind): TemplateSlot[] {
+	const text = String(component?.text ?? '');
+	return variablesIn(text).map((variable) => ({
+		id: `${part}_${variable}`,
+		displayName: `${capitalise(part)} Variable {{${variable}}}`,
+		required: true,
+		kind,
+		variable,
+		named: !/^\d+$/.test(variable),
+		label: `${capitalise(part)} {{${variable}}}${exampleOf(exampleFor(component, part, variable))} in "${textAround(text, variable)}"`,
+	}));
+}
 
+/** The slots of a header with media: its link, and for a document the file name the customer sees. */
+function mediaHeaderSlots(header: Json | undefined, media: HeaderMediaType, where: string): TemplateSlot[] {
+	const exampleLink = asObjects([header?.example])[0]?.header_handle;
+	const link: TemplateSlot = {
+		id: `header_${media}`,
+		displayName: `Header ${capitalise(media)} Link`,
+		required: true,
+		kind: 'headerMedia',
+		media,
+		label: `Header ${capitalise(media)}${exampleOf(Array.isArray(exampleLink) ? exampleLink[0] : undefined)}: a public http(s) link to the ${media} at the top of the ${where}`,
+	};
+	if (media !== 'document') return [link];
+	const filename: TemplateSlot = {
+		id: 'header_filename',
+		displayName: 'Header Document Filename',
+		required: false,
+		kind: 'headerFilename',
+		media,
+		label: 'Header Document Filename: the file name the customer sees (optional)',
+	};
+	return [link, filename];
+}
+
+/** The header's slots: its text's variables, or its media. */
+function headerSlots(components: unknown, where: string): TemplateSlot[] {
 	const header = findComponent(components, 'HEADER');
 	const format = header ? String(header.format ?? 'TEXT').toUpperCase() : undefined;
 	const media = format ? MEDIA_FORMATS[format] : undefined;
-	if (format === 'TEXT') variableSlots(header, 'header', 'headerText');
-	if (media) {
-		const exampleLink = asObjects([header?.example])[0]?.header_handle;
-		slots.push(
-			slot({
-				id: `header_${media}`,
-				displayName: `Header ${capitalise(media)} Link`,
-				required: true,
-				kind: 'headerMedia',
-				media,
-				label: `Header ${capitalise(media)}${exampleOf(Array.isArray(exampleLink) ? exampleLink[0] : undefined)}: a public http(s) link to the ${media} at the top of the ${card === undefined ? 'message' : 'card'}`,
-			}),
-		);
-		if (media === 'document') {
-			slots.push(
-				slot({
-					id: 'header_filename',
-					displayName: 'Header Document Filename',
-					required: false,
-					kind: 'headerFilename',
-					media,
-					label: 'Header Document Filename: the file name the customer sees (optional)',
-				}),
-			);
-		}
-	}
-	variableSlots(findComponent(components, 'BODY'), 'body', 'bodyText');
-	asObjects(findComponent(components, 'BUTTONS')?.buttons).forEach((button, buttonIndex) => {
+	if (format === 'TEXT') return variableSlots(header, 'header', 'headerText');
+	return media ? mediaHeaderSlots(header, media, where) : [];
+}
+
+/** One slot per URL button with a variable (its suffix) and per quick reply (its payload), by the button's index. */
+function buttonSlots(components: unknown): TemplateSlot[] {
+	return asObjects(findComponent(components, 'BUTTONS')?.buttons).flatMap((button, buttonIndex): TemplateSlot[] => {
 		const type = String(button.type).toUpperCase();
 		const buttonText = String(button.text ?? buttonIndex + 1);
 		if (type === 'URL' && variablesIn(button.url).length > 0) {
 			const url = String(button.url);
 			const exampleUrl = Array.isArray(button.example) ? String(button.example[0] ?? '') : '';
 			const prefix = url.slice(0, url.indexOf('{{'));
-			slots.push(
-				slot({
+			const suffix = exampleUrl.startsWith(prefix) ? exampleUrl.slice(prefix.length) : undefined;
+			return [
+				{
 					id: `button_${buttonIndex}_url_suffix`,
 					displayName: `Button "${buttonText}" URL Suffix`,
 					required: true,
 					kind: 'buttonUrl',
 					buttonIndex,
 					buttonText,
-					label: `Button "${buttonText}" URL Suffix${exampleOf(exampleUrl.startsWith(prefix) ? exampleUrl.slice(prefix.length) : undefined)}: replaces the variable in ${url}`,
-				}),
-			);
+					label: `Button "${buttonText}" URL Suffix${exampleOf(suffix)}: replaces the variable in ${url}`,
+				},
+			];
 		}
-		if (type === 'QUICK_REPLY') {
-			slots.push(
-				slot({
-					id: `button_${buttonIndex}_payload`,
-					displayName: `Button "${buttonText}" Payload`,
-					required: false,
-					kind: 'buttonPayload',
-					buttonIndex,
-					buttonText,
-					label: `Button "${buttonText}" Payload: what comes back to your trigger when the customer taps "${buttonText}" (optional)`,
-				}),
-			);
-		}
+		if (type !== 'QUICK_REPLY') return [];
+		return [
+			{
+				id: `button_${buttonIndex}_payload`,
+				displayName: `Button "${buttonText}" Payload`,
+				required: false,
+				kind: 'buttonPayload',
+				buttonIndex,
+				buttonText,
+				label: `Button "${buttonText}" Payload: what comes back to your trigger when the customer taps "${buttonText}" (optional)`,
+			},
+		];
 	});
-	return slots;
+}
+
+/** The slots of one level: the template's top level, or one carousel card (its ids and names prefixed). */
+function levelSlots(components: unknown, card?: number): TemplateSlot[] {
+	const slots = [
+		...headerSlots(components, card === undefined ? 'message' : 'card'),
+		...variableSlots(findComponent(components, 'BODY'), 'body', 'bodyText'),
+		...buttonSlots(components),
+	];
+	if (card === undefined) return slots;
+	const prefix = `Card ${card + 1} `;
+	return slots.map((slot) => ({
+		...slot,
+		id: `card_${card}_${slot.id}`,
+		displayName: `${prefix}${slot.displayName}`,
+		label: `${prefix}${slot.label}`,
+		card,
+	}));
+}
+
+/** The positions of a template's quick-reply buttons among all its buttons (what `index` means in a send). */
+export function quickReplyIndexes(template: CunnektTemplate): number[] {
+	return buttonSlots(template.components)
+		.filter((slot) => slot.kind === 'buttonPayload')
+		.map((slot) => slot.buttonIndex as number);
 }
 
 /** What a template (as `GET /templates` lists it) expects from a send, in the order the fields are shown. */

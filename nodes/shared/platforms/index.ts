@@ -4,6 +4,7 @@ import { ENDPOINT_NAMES, pathFieldName } from '../endpoints';
 import type { PathTable, PlatformName } from '../endpoints';
 import { classic } from './classic';
 import { current } from './current';
+import type { ReplyKind } from './message';
 import type { Platform } from './platform';
 
 /**
@@ -45,4 +46,11 @@ export function connectionOf(credentials: CunnektCredentialData): Connection {
 		}
 	}
 	return { platform, baseUrl, paths: paths as PathTable };
+}
+
+/** The platforms that have a body for a reply kind. */
+export function platformsCarrying(kind: ReplyKind): PlatformName[] {
+	return Object.values(PLATFORMS)
+		.filter((platform) => !('unsupported' in platform.replies[kind]))
+		.map((platform) => platform.name);
 }

@@ -1,5 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import { replyOperations } from '../../../nodes/Cunnekt/actions/reply';
 import { expectRefused, onlyReplySent, runReply, useReplySandbox } from '../../helpers/reply';
 
 /**
@@ -46,13 +47,17 @@ interface LimitCase {
 	error: string;
 }
 
-const interactiveOperations = ['sendButtons', 'sendList', 'sendForm', 'sendCtaUrl'];
-const mediaOperations = [
-	['sendImage', 'image', 'Image'],
-	['sendVideo', 'video', 'Video'],
-	['sendDocument', 'document', 'Document'],
-	['sendAudio', 'audio', 'Audio'],
-] as const;
+/** The operations with a field of this name that the classic platform (this file's) sends. */
+const withField = (name: string) =>
+	replyOperations.filter(
+		(operation) => operation.platforms.includes('classic') && operation.properties.some((property) => property.name === name),
+	);
+const interactiveOperations = withField('body').map((operation) => operation.value);
+/** Each media reply: its operation, its media type and how its fields name it ("Image link"). */
+const mediaOperations = withField('mediaLink').map((operation) => {
+	const label = operation.option.name.replace(/^Send /, '');
+	return [operation.value, label.toLowerCase(), label] as const;
+});
 
 const cases: LimitCase[] = [
 	// Send Buttons

@@ -7,6 +7,7 @@ import { NodeHelpers } from 'n8n-workflow';
 import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { Cunnekt } from '../../../nodes/Cunnekt/Cunnekt.node';
+import { replyOperations } from '../../../nodes/Cunnekt/actions/reply';
 import { REPLY_TEST_KEY, runReply, SEED_MOBILE, useReplySandbox } from '../../helpers/reply';
 import type { ReplyRunOptions } from '../../helpers/reply';
 
@@ -310,7 +311,7 @@ describe('Reply → If the Service Window Is Closed', () => {
 				bodyVariables: { variable: [{ text: 'Vivek' }, { text: 'Rs. 999' }] },
 			});
 			expect(error?.message).toBe(
-				'Template to send if the service window is closed: Parameters → Form is not available on Send Buttons and Send List [item 0]',
+				'Template to send if the service window is closed: Parameters → Form is not available on Send Buttons [item 0]',
 			);
 			expect(context.sandbox.requests).toEqual([]);
 		});
@@ -320,11 +321,16 @@ describe('Reply → If the Service Window Is Closed', () => {
 describe('the fields of If the Service Window Is Closed', () => {
 	const { description } = new Cunnekt();
 	const { properties } = description;
-	const operations = ['sendText', 'sendButtons', 'sendList', 'sendForm', 'sendCtaUrl', 'sendImage', 'sendVideo', 'sendAudio', 'sendDocument'];
+	const operations = replyOperations.filter((operation) => operation.windowFallback).map((operation) => operation.value);
 	const shownWith = (values: INodeParameters) =>
 		properties.filter((property: INodeProperties) => NodeHelpers.displayParameter(values, property, { typeVersion: 1 } as never, description));
 
-	it('is on every Reply operation; the template fields only once Send a Template Instead is chosen', () => {
+	it('is on every Reply operation but Send and Wait; the template fields only once Send a Template Instead is chosen', () => {
+		expect(replyOperations.filter((operation) => !operation.windowFallback).map((operation) => operation.value)).toEqual([
+			'sendAndWait',
+		]);
+		const sendAndWait = shownWith({ resource: 'reply', operation: 'sendAndWait' }).map((property) => property.name);
+		expect(sendAndWait).not.toContain('ifWindowClosed');
 		for (const operation of operations) {
 			const names = (values: INodeParameters) => shownWith({ resource: 'reply', operation, ...values }).map((property) => property.name);
 			expect(names({ ifWindowClosed: 'fail' })).toContain('ifWindowClosed');

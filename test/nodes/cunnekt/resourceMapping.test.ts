@@ -1,4 +1,7 @@
-import type { ResourceMapperField } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+import type { INodeParameters, ResourceMapperField } from 'n8n-workflow';
+
+import { replyOperations } from '../../../nodes/Cunnekt/actions/reply';
 
 import { getTemplateFields } from '../../../nodes/Cunnekt/methods/resourceMapping';
 import { Cunnekt } from '../../../nodes/Cunnekt/Cunnekt.node';
@@ -121,23 +124,24 @@ describe("getTemplateFields: the resource mapper's fields for each seeded templa
 		const node = new Cunnekt();
 		expect(node.methods.resourceMapping.getTemplateFields).toBe(getTemplateFields);
 		const mappers = node.description.properties.filter((property) => property.name === 'templateFields');
-		const shownFor = (resource: string, operation: string[], more = {}) => ({
-			parametersMode: ['templateFields'],
-			'templateId.mode': ['list'],
-			resource: [resource],
-			operation,
-			...more,
-		});
-		// Reply: If the Service Window Is Closed → Send a Template Instead (Send Buttons and Send List without the Form).
-		const fallback = { ifWindowClosed: ['sendTemplate'] };
-		expect(mappers.map((mapper) => mapper.displayOptions?.show)).toEqual([
-			shownFor('templateMessage', ['send']),
-			// Reply → Send and Wait for Response, when sent as a template
-			shownFor('reply', ['sendAndWait'], { sendAs: ['template'] }),
-			shownFor('reply', ['sendText', 'sendForm', 'sendCtaUrl', 'sendAddressRequest', 'sendCallButton', 'sendAudio', 'sendDocument', 'sendImage', 'sendVideo'], fallback),
-			shownFor('reply', ['sendButtons', 'sendList'], fallback),
-			shownFor('campaign', ['create']),
-		]);
+		const fromList = { parametersMode: 'templateFields', templateId: { __rl: true, mode: 'list', value: 'x' } };
+		const byId = { ...fromList, templateId: { __rl: true, mode: 'id', value: 'x' } };
+		const shown = (values: INodeParameters) =>
+			mappers.some((mapper) => NodeHelpers.displayParameter(values, mapper, null, node.description));
+		expect(shown({ resource: 'templateMessage', operation: 'send', ...fromList })).toBe(true);
+		expect(shown({ resource: 'templateMessage', operation: 'send', ...byId })).toBe(false);
+		expect(shown({ resource: 'campaign', operation: 'create', ...fromList })).toBe(true);
+		// Reply → Send and Wait for Response, when sent as a template
+		expect(shown({ resource: 'reply', operation: 'sendAndWait', sendAs: 'template', ...fromList })).toBe(true);
+		expect(shown({ resource: 'reply', operation: 'sendAndWait', sendAs: 'interactive', ...fromList })).toBe(false);
+		// Every other Reply: If the Service Window Is Closed → Send a Template Instead
+		for (const { value, windowFallback } of replyOperations.filter((operation) => operation.value !== 'sendAndWait')) {
+			const reply = { resource: 'reply', operation: value, ...fromList };
+			expect([value, shown({ ...reply, ifWindowClosed: 'sendTemplate' })]).toEqual([value, windowFallback]);
+			expect([value, shown({ ...reply, ifWindowClosed: 'fail' })]).toEqual([value, false]);
+			expect([value, shown({ ...reply, ifWindowClosed: 'sendTemplate', ...byId })]).toEqual([value, false]);
+		}
+		expect(shown({ resource: 'template', operation: 'create', ...fromList })).toBe(false);
 		for (const mapper of mappers) {
 			expect(mapper.type).toBe('resourceMapper');
 			expect(mapper.typeOptions?.resourceMapper?.resourceMapperMethod).toBe('getTemplateFields');

@@ -3,6 +3,7 @@ import { NodeHelpers } from 'n8n-workflow';
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { Cunnekt } from '../../../nodes/Cunnekt/Cunnekt.node';
+import { replyOperations } from '../../../nodes/Cunnekt/actions/reply';
 import { SENDING_DEFAULTS } from '../../../nodes/shared/pacing';
 import { runCunnekt } from '../../helpers/n8n';
 import { credentialsFor, startSandbox } from '../../helpers/sandbox';
@@ -21,8 +22,7 @@ const shownFor = (resource: string, operation: string) => {
 describe('Sending Options', () => {
 	it('are shown for every send operation: Template Message, every Reply, Campaign → Create', () => {
 		expect(shownFor('templateMessage', 'send')).toBe(true);
-		for (const operation of ['sendText', 'sendButtons', 'sendList', 'sendForm', 'sendMedia', 'sendCtaUrl'])
-			expect(shownFor('reply', operation)).toBe(true);
+		for (const { value } of replyOperations) expect([value, shownFor('reply', value)]).toEqual([value, true]);
 		expect(shownFor('campaign', 'create')).toBe(true);
 	});
 

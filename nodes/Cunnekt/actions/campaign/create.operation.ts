@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../../shared/errors';
@@ -8,10 +7,11 @@ import type { TemplateComponent } from '../../../shared/types';
 import { normaliseMobile } from '../../whatsapp/limits';
 import { answerJson, mobileProperty, readMobile, readText } from '../common';
 import { toItemError } from '../itemErrors';
-import { readTemplateId, templateLocator } from '../pickers';
-import { templateRef } from '../templateLookup';
-import { readTemplateComponents } from '../templateParameterValues';
-import { templateParameterProperties } from '../templateParameters';
+import { readTemplateId, templateLocator } from '../templateFields/locator';
+import { templateRef } from '../templateFields/lookup';
+import { readTemplateComponents } from '../templateFields/values';
+import { templateParameterProperties } from '../templateFields/properties';
+import type { CunnektOperation } from '../node.type';
 
 type RecipientsMode = 'allItems' | 'perItem';
 
@@ -66,8 +66,6 @@ const properties: INodeProperties[] = [
 	...templateParameterProperties,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['create'] } }, properties);
-
 function recipient(to: string, components: TemplateComponent[]): CampaignRecipient {
 	return { to, components };
 }
@@ -76,7 +74,7 @@ const DUPLICATE_HINT =
 	'A campaign sends to each number once: remove the duplicates first (for example with a Remove Duplicates node).';
 
 /** Creates the campaign with the name and template of the given item, on the credential's platform. */
-async function createCampaign(
+async function createFrom(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	templateKey: string,
@@ -109,11 +107,11 @@ function listedMobiles(this: IExecuteFunctions, itemIndex: number): string[] {
 }
 
 /** One campaign per item, to the numbers the item lists; the template's values are the item's, for every number. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const templateid = readTemplateId.call(this, itemIndex);
 	const mobiles = listedMobiles.call(this, itemIndex);
 	const components = await readTemplateComponents.call(this, itemIndex, templateid);
-	return await createCampaign.call(
+	return await createFrom.call(
 		this,
 		itemIndex,
 		templateid,
@@ -126,7 +124,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
  * Template Message → Send reads them. Every item is checked before the one request; the first bad one stops it,
  * named by its item number. The campaign's name and template are the first item's.
  */
-export async function executeAllItems(
+async function executeAllItems(
 	this: IExecuteFunctions,
 	itemCount: number,
 ): Promise<INodeExecutionData[] | undefined> {
@@ -148,5 +146,17 @@ export async function executeAllItems(
 			throw toItemError.call(this, error, itemIndex);
 		}
 	}
-	return await createCampaign.call(this, 0, templateid, recipients);
+	return await createFrom.call(this, 0, templateid, recipients);
 }
+
+export const createCampaign: CunnektOperation = {
+	value: 'create',
+	option: {
+		name: 'Create',
+		action: 'Create a campaign',
+		description: 'Create a broadcast of one template to many recipients, from all input items or per item',
+	},
+	properties,
+	execute,
+	executeAllItems,
+};

@@ -1,13 +1,15 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { limitedItems, listCampaigns, returnAllProperties } from '../lists';
+import type { CunnektOperation } from '../node.type';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['campaign'], operation: ['getMany'] } },
-	returnAllProperties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	return limitedItems.call(this, itemIndex, await listCampaigns.call(this, itemIndex));
 }
+
+export const getManyCampaigns: CunnektOperation = {
+	value: 'getMany',
+	option: { name: 'Get Many', action: 'Get many campaigns', description: 'List campaigns' },
+	properties: returnAllProperties,
+	execute,
+};

@@ -1,9 +1,9 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/endpoints';
 import { cunnektApiRequest } from '../../../shared/transport';
 import { answerJson, readLocatorId } from '../common';
+import type { CunnektOperation } from '../node.type';
 
 const properties: INodeProperties[] = [
 	{
@@ -32,9 +32,7 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['campaign'], operation: ['launch'] } }, properties);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const campaignId = readLocatorId.call(this, 'campaignId', itemIndex, 'Campaign');
 	const response = await cunnektApiRequest.call(
 		this,
@@ -43,3 +41,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	return [{ json: answerJson(response) }];
 }
+
+export const launchCampaign: CunnektOperation = {
+	value: 'launch',
+	option: { name: 'Launch', action: 'Launch a campaign', description: 'Send a campaign to its recipients' },
+	properties,
+	execute,
+};

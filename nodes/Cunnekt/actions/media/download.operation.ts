@@ -1,8 +1,8 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { fetchMediaFile } from '../../../shared/media';
 import { readText } from '../common';
+import type { CunnektOperation } from '../node.type';
 
 const properties: INodeProperties[] = [
 	{
@@ -25,10 +25,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['media'], operation: ['download'] } }, properties);
-
 /** The file a customer sent, as n8n binary data; its JSON says what it is. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const messageId = readText.call(this, 'messageId', itemIndex, 'Message ID').trim();
 	const binaryPropertyName = readText.call(this, 'binaryPropertyName', itemIndex, 'Put Output File in Field').trim();
 	const file = await fetchMediaFile.call(this, messageId, itemIndex);
@@ -40,3 +38,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		},
 	];
 }
+
+export const downloadMedia: CunnektOperation = {
+	value: 'download',
+	option: {
+		name: 'Download',
+		action: 'Download a media file',
+		description: 'Download the image, video, audio or document a customer sent',
+	},
+	properties,
+	execute,
+};

@@ -1,19 +1,16 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { InputError } from '../../../shared/errors';
 import type { AddressValues } from '../../../shared/platforms/message';
-import { normaliseMobile } from '../../whatsapp/limits';
+import { checkAddressValue, checkIndianRecipient } from '../../whatsapp/address';
 import { mobileProperty } from '../common';
-import { messageBodyProperty, readInteractive, sendReply } from './shared';
+import { interactiveProperties, readInteractive } from './fields';
+import { replyOperation } from './operation';
 
 /**
  * WhatsApp's address message (`address_message`): the customer fills in a delivery address in WhatsApp and it comes
- * back to the trigger as a form answer. Cunnekt lists it on its current platform; WhatsApp offers it to businesses in
- * India for their customers in India, so the recipient must have an Indian number.
+ * back to the trigger as a form answer. Cunnekt lists it on its current platform; WhatsApp's rules for it (India
+ * only) are in whatsapp/address.ts.
  */
-
-const INDIA = '91';
 
 /** The fields WhatsApp's India address form has, as the "Prefilled Values" option offers them. */
 const ADDRESS_FIELDS: Array<{ name: string; displayName: string; placeholder: string }> = [
@@ -31,8 +28,10 @@ const ADDRESS_FIELDS: Array<{ name: string; displayName: string; placeholder: st
 ];
 
 const properties: INodeProperties[] = [
-	{ ...mobileProperty, description: `${mobileProperty.description} WhatsApp sends address requests only to numbers in India (+91).` },
-	{ ...messageBodyProperty, placeholder: 'e.g. Thanks for your order! Where should we deliver it?' },
+	...interactiveProperties(false, {
+		mobile: { description: `${mobileProperty.description} WhatsApp sends address requests only to numbers in India (+91).` },
+		body: { placeholder: 'e.g. Thanks for your order! Where should we deliver it?' },
+	}),
 	{
 		displayName: 'Prefilled Values',
 		name: 'addressValues',
@@ -50,37 +49,30 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['reply'], operation: ['sendAddressRequest'] } },
-	properties,
-);
-
 /** The prefilled values given, checked where WhatsApp checks them (a 6-digit PIN code, a valid phone number). */
 function readAddressValues(this: IExecuteFunctions, itemIndex: number): AddressValues | undefined {
 	const given = this.getNodeParameter('addressValues', itemIndex, {}) as IDataObject;
 	const values: AddressValues = {};
 	for (const { name, displayName } of ADDRESS_FIELDS) {
 		const value = given[name] === undefined || given[name] === null ? '' : String(given[name]).trim();
-		if (value === '') continue;
-		if (name === 'in_pin_code' && !/^\d{6}$/.test(value)) {
-			throw new InputError(
-				`${displayName} must be India's 6-digit PIN code`,
-				`Received: ${JSON.stringify(value)}`,
-			);
-		}
-		values[name] = name === 'phone_number' ? `+${normaliseMobile(value, displayName)}` : value;
+		if (value !== '') values[name] = checkAddressValue(name, value, displayName);
 	}
 	return Object.keys(values).length > 0 ? values : undefined;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const start = readInteractive.call(this, itemIndex, false);
-	if (!start.to.startsWith(INDIA) || start.to.length !== 12) {
-		throw new InputError(
-			`Recipient mobile number ${start.to} is not an Indian number; WhatsApp sends address requests only to customers in India (+91)`,
-			'Ask for the address with Send Text or Send Form instead.',
-		);
-	}
-	const values = readAddressValues.call(this, itemIndex);
-	return await sendReply.call(this, itemIndex, { kind: 'addressRequest', ...start, ...(values ? { values } : {}) });
-}
+export const sendAddressRequest = replyOperation({
+	value: 'sendAddressRequest',
+	option: {
+		name: 'Send Address Request',
+		action: 'Send a reply asking for a delivery address',
+		description: "Send a form for the customer's address in India (Cunnekt's current platform only)",
+	},
+	properties,
+	kind: 'addressRequest',
+	read(itemIndex) {
+		const start = readInteractive.call(this, itemIndex, false);
+		checkIndianRecipient(start.to);
+		const values = readAddressValues.call(this, itemIndex);
+		return { kind: 'addressRequest', ...start, ...(values ? { values } : {}) };
+	},
+});

@@ -1,26 +1,22 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { checkLength, checkUnique, LIMITS } from '../../whatsapp/limits';
 import type { ReplyButtonEntry } from '../../../shared/platforms/message';
-import { mobileProperty } from '../common';
 import {
 	entryIdProperty,
 	entryText,
-	headerTextProperty,
-	messageBodyProperty,
+	entryTitleProperty,
+	interactiveProperties,
 	readEntries,
 	readEntryIds,
 	readInteractive,
-	sendReply,
-} from './shared';
+} from './fields';
+import { replyOperation } from './operation';
 
 const { replyButtons, buttonTitle, buttonId } = LIMITS;
 
 const properties: INodeProperties[] = [
-	mobileProperty,
-	headerTextProperty,
-	messageBodyProperty,
+	...interactiveProperties(true),
 	{
 		displayName: 'Buttons',
 		name: 'buttons',
@@ -35,26 +31,16 @@ const properties: INodeProperties[] = [
 				displayName: 'Button',
 				name: 'button',
 				values: [
-					{
-						displayName: 'Title',
-						name: 'title',
-						type: 'string',
-						required: true,
-						default: '',
-						placeholder: 'e.g. Excellent',
-						description: `The button's label, 1 to ${buttonTitle.max} characters (WhatsApp's limit; Cunnekt's page says 24)`,
-					},
+					entryTitleProperty(
+						'Excellent',
+						`The button's label, 1 to ${buttonTitle.max} characters (WhatsApp's limit; Cunnekt's page says 24)`,
+					),
 					entryIdProperty('button', 'taps', buttonId.max, 'rating_excellent'),
 				],
 			},
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['reply'], operation: ['sendButtons'] } },
-	properties,
-);
 
 /** The buttons, after WhatsApp's checks: 1–3 buttons, titles 1–20 and unique, IDs ≤ 256. */
 function readButtons(this: IExecuteFunctions, itemIndex: number): ReplyButtonEntry[] {
@@ -67,10 +53,20 @@ function readButtons(this: IExecuteFunctions, itemIndex: number): ReplyButtonEnt
 	return titles.map((title, position) => ({ id: ids[position], title }));
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	return await sendReply.call(this, itemIndex, {
-		kind: 'buttons',
-		...readInteractive.call(this, itemIndex, true),
-		buttons: readButtons.call(this, itemIndex),
-	});
-}
+export const sendButtons = replyOperation({
+	value: 'sendButtons',
+	option: {
+		name: 'Send Buttons',
+		action: 'Send a reply with buttons',
+		description: 'Send a message with up to 3 reply buttons',
+	},
+	properties,
+	kind: 'buttons',
+	read(itemIndex) {
+		return {
+			kind: 'buttons',
+			...readInteractive.call(this, itemIndex, true),
+			buttons: readButtons.call(this, itemIndex),
+		};
+	},
+});

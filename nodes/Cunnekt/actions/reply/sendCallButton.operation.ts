@@ -1,10 +1,8 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { InputError } from '../../../shared/errors';
-import { LIMITS } from '../../whatsapp/limits';
-import { mobileProperty } from '../common';
-import { messageBodyProperty, readInteractive, readLimitedText, sendReply } from './shared';
+import { checkWholeNumber, LIMITS } from '../../whatsapp/limits';
+import { interactiveProperties, readInteractive, readLimitedText } from './fields';
+import { replyOperation } from './operation';
 
 /**
  * WhatsApp's call button (`voice_call`): a message with a button that calls the business on WhatsApp. Needs WhatsApp
@@ -14,8 +12,7 @@ import { messageBodyProperty, readInteractive, readLimitedText, sendReply } from
 const { callButtonText, callTtlMinutes, callPayload } = LIMITS;
 
 const properties: INodeProperties[] = [
-	mobileProperty,
-	{ ...messageBodyProperty, placeholder: 'e.g. Need help with your order? Call us on WhatsApp.' },
+	...interactiveProperties(false, { body: { placeholder: 'e.g. Need help with your order? Call us on WhatsApp.' } }),
 	{
 		displayName: 'Options',
 		name: 'callOptions',
@@ -51,33 +48,32 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['reply'], operation: ['sendCallButton'] } },
-	properties,
-);
-
 function readTtlMinutes(this: IExecuteFunctions, itemIndex: number): number | undefined {
 	const value = (this.getNodeParameter('callOptions', itemIndex, {}) as IDataObject).ttlMinutes;
 	if (value === undefined || value === null || value === '') return undefined;
-	const minutes = Number(value);
-	if (!Number.isInteger(minutes) || minutes < callTtlMinutes.min || minutes > callTtlMinutes.max) {
-		throw new InputError(
-			`Button active for must be a whole number of minutes from ${callTtlMinutes.min} to ${callTtlMinutes.max} (30 days); WhatsApp refuses ${JSON.stringify(value)}`,
-		);
-	}
-	return minutes;
+	return checkWholeNumber(value, 'Button active for', callTtlMinutes, 'minutes', '30 days');
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const start = readInteractive.call(this, itemIndex, false);
-	const displayText = readLimitedText.call(this, 'callOptions.displayText', itemIndex, 'Button text', callButtonText);
-	const ttlMinutes = readTtlMinutes.call(this, itemIndex);
-	const payload = readLimitedText.call(this, 'callOptions.payload', itemIndex, 'Payload', callPayload);
-	return await sendReply.call(this, itemIndex, {
-		kind: 'callButton',
-		...start,
-		...(displayText ? { displayText } : {}),
-		...(ttlMinutes === undefined ? {} : { ttlMinutes }),
-		...(payload ? { payload } : {}),
-	});
-}
+export const sendCallButton = replyOperation({
+	value: 'sendCallButton',
+	option: {
+		name: 'Send Call Button',
+		action: 'Send a reply with a call button',
+		description: "Send a message with a button that calls you on WhatsApp (Cunnekt's current platform only)",
+	},
+	properties,
+	kind: 'callButton',
+	read(itemIndex) {
+		const start = readInteractive.call(this, itemIndex, false);
+		const displayText = readLimitedText.call(this, 'callOptions.displayText', itemIndex, 'Button text', callButtonText);
+		const ttlMinutes = readTtlMinutes.call(this, itemIndex);
+		const payload = readLimitedText.call(this, 'callOptions.payload', itemIndex, 'Payload', callPayload);
+		return {
+			kind: 'callButton',
+			...start,
+			...(displayText ? { displayText } : {}),
+			...(ttlMinutes === undefined ? {} : { ttlMinutes }),
+			...(payload ? { payload } : {}),
+		};
+	},
+});

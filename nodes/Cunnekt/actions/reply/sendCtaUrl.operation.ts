@@ -1,13 +1,12 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { checkHttpUrl, LIMITS } from '../../whatsapp/limits';
-import { mobileProperty, readText } from '../common';
-import { messageBodyProperty, readInteractive, readLimitedText, sendReply } from './shared';
+import { readText } from '../common';
+import { interactiveProperties, readInteractive, readLimitedText } from './fields';
+import { replyOperation } from './operation';
 
 const properties: INodeProperties[] = [
-	mobileProperty,
-	messageBodyProperty,
+	...interactiveProperties(false),
 	{
 		displayName: 'Button Text',
 		name: 'buttonText',
@@ -28,20 +27,25 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['reply'], operation: ['sendCtaUrl'] } },
+export const sendCtaUrl = replyOperation({
+	value: 'sendCtaUrl',
+	option: {
+		name: 'Send CTA URL',
+		action: 'Send a reply with a link button',
+		description: 'Send a message with one button that opens a link',
+	},
 	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	return await sendReply.call(this, itemIndex, {
-		kind: 'ctaUrl',
-		...readInteractive.call(this, itemIndex, false),
-		buttonText: readLimitedText.call(this, 'buttonText', itemIndex, 'Button text', LIMITS.ctaButtonText),
-		url: checkHttpUrl(
-			readText.call(this, 'buttonUrl', itemIndex, 'Button URL'),
-			'Button URL',
-			"The button opens it in the customer's browser, so it needs a full link such as https://example.com/page.",
-		),
-	});
-}
+	kind: 'ctaUrl',
+	read(itemIndex) {
+		return {
+			kind: 'ctaUrl',
+			...readInteractive.call(this, itemIndex, false),
+			buttonText: readLimitedText.call(this, 'buttonText', itemIndex, 'Button text', LIMITS.ctaButtonText),
+			url: checkHttpUrl(
+				readText.call(this, 'buttonUrl', itemIndex, 'Button URL'),
+				'Button URL',
+				"The button opens it in the customer's browser, so it needs a full link such as https://example.com/page.",
+			),
+		};
+	},
+});

@@ -1,13 +1,12 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { LIMITS } from '../../whatsapp/limits';
-import { mobileProperty, readText } from '../common';
-import { messageBodyProperty, readInteractive, readLimitedText, sendReply } from './shared';
+import { readText } from '../common';
+import { interactiveProperties, readInteractive, readLimitedText } from './fields';
+import { replyOperation } from './operation';
 
 const properties: INodeProperties[] = [
-	mobileProperty,
-	messageBodyProperty,
+	...interactiveProperties(false),
 	{
 		displayName: 'Form Button Label',
 		name: 'formCta',
@@ -28,16 +27,21 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['reply'], operation: ['sendForm'] } },
+export const sendForm = replyOperation({
+	value: 'sendForm',
+	option: {
+		name: 'Send Form',
+		action: 'Send a reply with a form',
+		description: 'Send a message with a button that opens a published WhatsApp Form (Flow)',
+	},
 	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	return await sendReply.call(this, itemIndex, {
-		kind: 'form',
-		...readInteractive.call(this, itemIndex, false),
-		cta: readLimitedText.call(this, 'formCta', itemIndex, 'Form button label', LIMITS.formCta),
-		formId: readText.call(this, 'formId', itemIndex, 'Form ID').trim(),
-	});
-}
+	kind: 'form',
+	read(itemIndex) {
+		return {
+			kind: 'form',
+			...readInteractive.call(this, itemIndex, false),
+			cta: readLimitedText.call(this, 'formCta', itemIndex, 'Form button label', LIMITS.formCta),
+			formId: readText.call(this, 'formId', itemIndex, 'Form ID').trim(),
+		};
+	},
+});

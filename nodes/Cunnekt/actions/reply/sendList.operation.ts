@@ -1,27 +1,23 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { checkLength, LIMITS } from '../../whatsapp/limits';
 import type { ListRowEntry } from '../../../shared/platforms/message';
-import { mobileProperty } from '../common';
 import {
 	entryIdProperty,
 	entryText,
-	headerTextProperty,
-	messageBodyProperty,
+	entryTitleProperty,
+	interactiveProperties,
 	readEntries,
 	readEntryIds,
 	readInteractive,
 	readLimitedText,
-	sendReply,
-} from './shared';
+} from './fields';
+import { replyOperation } from './operation';
 
 const { listRows, listRowTitle, listRowDescription, listRowId, listButton } = LIMITS;
 
 const properties: INodeProperties[] = [
-	mobileProperty,
-	headerTextProperty,
-	messageBodyProperty,
+	...interactiveProperties(true),
 	{
 		displayName: 'Button Label',
 		name: 'listTitle',
@@ -45,15 +41,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Row',
 				name: 'row',
 				values: [
-					{
-						displayName: 'Title',
-						name: 'title',
-						type: 'string',
-						required: true,
-						default: '',
-						placeholder: 'e.g. Window AC',
-						description: `The row's title, 1 to ${listRowTitle.max} characters`,
-					},
+					entryTitleProperty('Window AC', `The row's title, 1 to ${listRowTitle.max} characters`),
 					{
 						displayName: 'Description',
 						name: 'description',
@@ -68,11 +56,6 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['reply'], operation: ['sendList'] } },
-	properties,
-);
 
 /** The rows, after WhatsApp's checks: 1–10 rows, title ≤ 24, description ≤ 72, ID ≤ 200. */
 function readRows(this: IExecuteFunctions, itemIndex: number): ListRowEntry[] {
@@ -91,11 +74,21 @@ function readRows(this: IExecuteFunctions, itemIndex: number): ListRowEntry[] {
 	}));
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	return await sendReply.call(this, itemIndex, {
-		kind: 'list',
-		...readInteractive.call(this, itemIndex, true),
-		button: readLimitedText.call(this, 'listTitle', itemIndex, 'Button label', listButton),
-		rows: readRows.call(this, itemIndex),
-	});
-}
+export const sendList = replyOperation({
+	value: 'sendList',
+	option: {
+		name: 'Send List',
+		action: 'Send a reply with a list',
+		description: 'Send a message with a list of up to 10 options',
+	},
+	properties,
+	kind: 'list',
+	read(itemIndex) {
+		return {
+			kind: 'list',
+			...readInteractive.call(this, itemIndex, true),
+			button: readLimitedText.call(this, 'listTitle', itemIndex, 'Button label', listButton),
+			rows: readRows.call(this, itemIndex),
+		};
+	},
+});

@@ -1,32 +1,62 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import type { ReplyMediaType } from '../../../shared/platforms/message';
 import { checkHttpUrl, LIMITS } from '../../whatsapp/limits';
 import { checkMediaLink } from '../../whatsapp/media';
 import { mobileProperty, readMobile, readText } from '../common';
-import { readLimitedText, sendReply } from './shared';
+import { readLimitedText } from './fields';
+import { replyOperation } from './operation';
+import type { ReplyOperation } from './operation';
 
 /**
- * Send Image, Send Video, Send Document and Send Audio: one message (a link and a caption), so one operation serves
- * the four operation values; only the media type, its labels and its example differ.
+ * Send Image, Send Video, Send Document and Send Audio: one message (a link and a caption), so one file serves the
+ * four operations; only the media type, its labels and its example differ.
  */
 
-const MEDIA = {
-	sendAudio: { type: 'audio', label: 'Audio', example: 'https://example.com/voice-note.mp3' },
-	sendDocument: { type: 'document', label: 'Document', example: 'https://example.com/invoice.pdf' },
-	sendImage: { type: 'image', label: 'Image', example: 'https://example.com/photo.jpg' },
-	sendVideo: { type: 'video', label: 'Video', example: 'https://example.com/clip.mp4' },
-} as const;
+interface MediaOperation {
+	value: string;
+	type: ReplyMediaType;
+	label: string;
+	example: string;
+}
 
-export type MediaOperation = keyof typeof MEDIA;
+const MEDIA: readonly MediaOperation[] = [
+	{ value: 'sendAudio', type: 'audio', label: 'Audio', example: 'https://example.com/voice-note.mp3' },
+	{ value: 'sendDocument', type: 'document', label: 'Document', example: 'https://example.com/invoice.pdf' },
+	{ value: 'sendImage', type: 'image', label: 'Image', example: 'https://example.com/photo.jpg' },
+	{ value: 'sendVideo', type: 'video', label: 'Video', example: 'https://example.com/clip.mp4' },
+];
 
-export const mediaOperations = Object.keys(MEDIA) as MediaOperation[];
+/** What each operation's picker entry says (n8n's lint wants each action spelt out). */
+const OPTIONS: Readonly<Record<ReplyMediaType, { action: string; description: string }>> = {
+	audio: { action: 'Send an audio reply', description: 'Send an audio file from a link' },
+	document: { action: 'Send a document reply', description: 'Send a document (PDF, spreadsheet, …) from a link' },
+	image: { action: 'Send an image reply', description: 'Send an image from a link' },
+	video: { action: 'Send a video reply', description: 'Send a video from a link' },
+};
 
-const show = (operations: MediaOperation[]) => ({ show: { resource: ['reply'], operation: operations } });
+const caption: INodeProperties = {
+	displayName: 'Caption',
+	name: 'caption',
+	type: 'string',
+	default: '',
+	typeOptions: { rows: 2 },
+	description: `Optional text sent with the file, at most ${LIMITS.caption.max} characters. WhatsApp may not show it with audio.`,
+};
 
-/** The link field, once per media type so that its label and example fit what is sent. */
-function linkProperty(operation: MediaOperation): INodeProperties {
-	const { label, example } = MEDIA[operation];
-	return {
+const fileName: INodeProperties = {
+	displayName: 'File Name',
+	name: 'fileName',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. invoice-1042.pdf',
+	description:
+		"Optional name the customer sees for the document. Cunnekt's current platform sends it; the classic platform has no such field and Cunnekt names the file.",
+};
+
+/** The fields of one media type: the link (its label and example fit what is sent), the caption, a document's name. */
+function mediaProperties({ type, label, example }: MediaOperation): INodeProperties[] {
+	const link: INodeProperties = {
 		displayName: `${label} Link`,
 		name: 'mediaLink',
 		type: 'string',
@@ -34,48 +64,33 @@ function linkProperty(operation: MediaOperation): INodeProperties {
 		default: '',
 		placeholder: `e.g. ${example}`,
 		description: `A public http(s) link to the ${label.toLowerCase()} file; WhatsApp downloads it from there`,
-		displayOptions: show([operation]),
 	};
+	return [mobileProperty, link, caption, ...(type === 'document' ? [fileName] : [])];
 }
 
-export const description: INodeProperties[] = [
-	{ ...mobileProperty, displayOptions: show(mediaOperations) },
-	...mediaOperations.map(linkProperty),
-	{
-		displayName: 'Caption',
-		name: 'caption',
-		type: 'string',
-		default: '',
-		typeOptions: { rows: 2 },
-		description: `Optional text sent with the file, at most ${LIMITS.caption.max} characters. WhatsApp may not show it with audio.`,
-		displayOptions: show(mediaOperations),
-	},
-	{
-		displayName: 'File Name',
-		name: 'fileName',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. invoice-1042.pdf',
-		description:
-			"Optional name the customer sees for the document. Cunnekt's current platform sends it; the classic platform has no such field and Cunnekt names the file.",
-		displayOptions: show(['sendDocument']),
-	},
-];
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const operation = this.getNodeParameter('operation', itemIndex) as MediaOperation;
-	const { type, label } = MEDIA[operation];
-	const to = readMobile.call(this, itemIndex);
-	const field = `${label} link`;
-	const link = checkMediaLink(checkHttpUrl(readText.call(this, 'mediaLink', itemIndex, field), field), type, field);
-	const caption = readLimitedText.call(this, 'caption', itemIndex, 'Caption', LIMITS.caption);
-	const fileName = type === 'document' ? readText.call(this, 'fileName', itemIndex, 'File name', false).trim() : '';
-	return await sendReply.call(this, itemIndex, {
+function mediaOperation(media: MediaOperation): ReplyOperation {
+	const { value, type, label } = media;
+	return replyOperation({
+		value,
+		option: { name: `Send ${label}`, ...OPTIONS[type] },
+		properties: mediaProperties(media),
 		kind: 'media',
-		to,
-		mediaType: type,
-		link,
-		...(caption ? { caption } : {}),
-		...(fileName ? { fileName } : {}),
+		read(itemIndex) {
+			const to = readMobile.call(this, itemIndex);
+			const field = `${label} link`;
+			const link = checkMediaLink(checkHttpUrl(readText.call(this, 'mediaLink', itemIndex, field), field), type, field);
+			const text = readLimitedText.call(this, 'caption', itemIndex, 'Caption', LIMITS.caption);
+			const name = type === 'document' ? readText.call(this, 'fileName', itemIndex, 'File name', false).trim() : '';
+			return {
+				kind: 'media',
+				to,
+				mediaType: type,
+				link,
+				...(text ? { caption: text } : {}),
+				...(name ? { fileName: name } : {}),
+			};
+		},
 	});
 }
+
+export const mediaOperations: readonly ReplyOperation[] = MEDIA.map(mediaOperation);

@@ -1,9 +1,9 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { LIMITS } from '../../whatsapp/limits';
 import { mobileProperty, readMobile } from '../common';
-import { readLimitedText, sendReply } from './shared';
+import { readLimitedText } from './fields';
+import { replyOperation } from './operation';
 
 const properties: INodeProperties[] = [
 	mobileProperty,
@@ -18,13 +18,17 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['reply'], operation: ['sendText'] } },
+export const sendText = replyOperation({
+	value: 'sendText',
+	option: {
+		name: 'Send Text',
+		action: 'Send a text reply',
+		description: 'Send plain text within the 24-hour service window',
+	},
 	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const to = readMobile.call(this, itemIndex);
-	const text = readLimitedText.call(this, 'text', itemIndex, 'Text', LIMITS.text);
-	return await sendReply.call(this, itemIndex, { kind: 'text', to, text });
-}
+	kind: 'text',
+	read(itemIndex) {
+		const to = readMobile.call(this, itemIndex);
+		return { kind: 'text', to, text: readLimitedText.call(this, 'text', itemIndex, 'Text', LIMITS.text) };
+	},
+});

@@ -9,12 +9,12 @@ import type {
 } from 'n8n-workflow';
 
 import { InputError, isWindowClosed } from '../../../shared/errors';
-import type { TemplateMessage } from '../../../shared/platforms/message';
-import { sendOutput } from '../common';
+import type { ReplyMessage, TemplateMessage } from '../../../shared/platforms/message';
+import { sendWithOutput } from '../common';
 import { toItemError } from '../itemErrors';
-import { templateLocator } from '../pickers';
-import { templateParameterProperties } from '../templateParameters';
-import { readTemplateMessage, sendTemplateMessage } from '../templateSending';
+import { templateLocator } from '../templateFields/locator';
+import { readTemplateMessage } from '../templateFields/message';
+import { templateParameterProperties } from '../templateFields/properties';
 
 /**
  * "If the Service Window Is Closed" on the Reply operations: fail (as before), or, when Cunnekt answers a reply with
@@ -22,16 +22,38 @@ import { readTemplateMessage, sendTemplateMessage } from '../templateSending';
  * template: a reply without an answer (a timeout) may have gone out, so nothing follows it. The node never guesses
  * whether a window is open. The template fields are Template Message → Send's own definitions and names, so
  * readTemplateMessage reads them as it does there. docs/window-fallback.md has the whole story.
+ *
+ * What a catch here throws is already the error the user sees (toItemError), as n8n's community-node rules ask of
+ * every catch (require-node-api-error); the router passes such an error on as it is.
  */
 
 const SEND_TEMPLATE = 'sendTemplate';
+const FORM = 'form';
+
+/** Sends one reply and returns its output items. */
+export type ReplySender = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	message: ReplyMessage,
+) => Promise<INodeExecutionData[]>;
+
+/** How a reply operation shows: its value, name and fields. */
+interface ShownOperation {
+	value: string;
+	option: { name: string };
+	properties: INodeProperties[];
+}
+
+const formOnly = (property: INodeProperties) => property.displayOptions?.show?.parametersMode?.[0] === FORM;
 
 /**
- * Send Buttons and Send List have fields named like two of the template Form's (Header Text `headerText`, Buttons
- * `buttons`); n8n keeps one value per name, so there the template's values are given as Template's Fields or JSON.
+ * The names of the template Form's fields. n8n keeps one value per name, so on an operation with a field of the same
+ * name (Send Buttons' `buttons`, Header Text `headerText`) the template's values come as Template's Fields or JSON.
  */
-const FORM_NAMES_TAKEN = ['sendButtons', 'sendList'];
-const FORM = 'form';
+const FORM_FIELD_NAMES = new Set(templateParameterProperties.filter(formOnly).map((property) => property.name));
+
+const hasFormNames = (operation: ShownOperation) =>
+	operation.properties.some((property) => FORM_FIELD_NAMES.has(property.name));
 
 const choice: INodeProperties = {
 	displayName: 'If the Service Window Is Closed',
@@ -58,7 +80,7 @@ const choice: INodeProperties = {
 /** The template fields without the Form: its choice removed from Parameters, its fields left out. */
 function withoutForm(properties: INodeProperties[]): INodeProperties[] {
 	return properties
-		.filter((property) => property.displayOptions?.show?.parametersMode?.[0] !== FORM)
+		.filter((property) => !formOnly(property))
 		.map((property) => {
 			if (property.name !== 'parametersMode') return property;
 			const options = (property.options ?? []).filter((option) => 'value' in option && option.value !== FORM);
@@ -68,15 +90,16 @@ function withoutForm(properties: INodeProperties[]): INodeProperties[] {
 }
 
 /** The choice and, when it is "Send a Template Instead", the template and its values, for these Reply operations. */
-export function windowFallbackProperties(operations: string[]): INodeProperties[] {
+export function windowFallbackProperties(operations: readonly ShownOperation[]): INodeProperties[] {
 	const shown = (names: string[]) => ({ resource: ['reply'], operation: names });
 	const template = [templateLocator, ...templateParameterProperties];
-	const withForm = operations.filter((operation) => !FORM_NAMES_TAKEN.includes(operation));
-	const formless = operations.filter((operation) => FORM_NAMES_TAKEN.includes(operation));
-	const whenChosen = (names: string[], properties: INodeProperties[]) =>
-		names.length === 0 ? [] : updateDisplayOptions({ show: { ...shown(names), ifWindowClosed: [SEND_TEMPLATE] } }, properties);
+	const names = (list: readonly ShownOperation[]) => list.map((operation) => operation.value);
+	const withForm = names(operations.filter((operation) => !hasFormNames(operation)));
+	const formless = names(operations.filter(hasFormNames));
+	const whenChosen = (list: string[], properties: INodeProperties[]) =>
+		list.length === 0 ? [] : updateDisplayOptions({ show: { ...shown(list), ifWindowClosed: [SEND_TEMPLATE] } }, properties);
 	return [
-		...updateDisplayOptions({ show: shown(operations) }, [choice]),
+		...updateDisplayOptions({ show: shown(names(operations)) }, [choice]),
 		...whenChosen(withForm, template),
 		...whenChosen(formless, withoutForm(template)),
 	];
@@ -86,14 +109,14 @@ export function windowFallbackProperties(operations: string[]): INodeProperties[
 async function readFallbackTemplate(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	operation: ShownOperation,
 	mobile: string,
 ): Promise<TemplateMessage | undefined> {
 	if (this.getNodeParameter('ifWindowClosed', itemIndex, 'fail') !== SEND_TEMPLATE) return undefined;
 	const named = (message: string) => `Template to send if the service window is closed: ${message}`;
-	const operation = this.getNodeParameter('operation', itemIndex) as string;
-	if (FORM_NAMES_TAKEN.includes(operation) && this.getNodeParameter('parametersMode', itemIndex, FORM) === FORM) {
+	if (hasFormNames(operation) && this.getNodeParameter('parametersMode', itemIndex, FORM) === FORM) {
 		throw new InputError(
-			named('Parameters → Form is not available on Send Buttons and Send List'),
+			named(`Parameters → Form is not available on ${operation.option.name}`),
 			"Choose Parameters → Template's Fields or JSON: the Form's header and button fields share their names with this reply's.",
 		);
 	}
@@ -136,7 +159,7 @@ async function sendTemplateInstead(
 ): Promise<INodeExecutionData[]> {
 	let sent: INodeExecutionData[];
 	try {
-		sent = await sendTemplateMessage.call(this, itemIndex, template);
+		sent = await sendWithOutput.call(this, itemIndex, template);
 	} catch (error) {
 		throw bothFailed(replyError, toItemError.call(this, error, itemIndex));
 	}
@@ -144,23 +167,21 @@ async function sendTemplateInstead(
 }
 
 /**
- * Sends one reply; with "Send a Template Instead", the template's values are checked first, and a 131047 answer
- * sends the template to the same number. The output is every send's, with `sentAs` when the option is on.
+ * A reply sender with "If the Service Window Is Closed": under Fail it is `send` itself; with "Send a Template
+ * Instead" the template's values are checked first, and a 131047 answer sends the template to the same number. The
+ * output is `send`'s, with `sentAs` saying what went out.
  */
-export async function sendWithWindowFallback(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	mobile: string,
-	sendReply: () => Promise<unknown>,
-): Promise<INodeExecutionData[]> {
-	const template = await readFallbackTemplate.call(this, itemIndex, mobile);
-	if (!template) return sendOutput(mobile, await sendReply());
-	let answer: unknown;
-	try {
-		answer = await sendReply();
-	} catch (error) {
-		if (!isWindowClosed(error)) throw toItemError.call(this, error, itemIndex);
-		return await sendTemplateInstead.call(this, itemIndex, template, error as NodeApiError);
-	}
-	return sendOutput(mobile, answer).map(({ json }) => ({ json: { sentAs: 'reply', ...json } }));
+export function withWindowFallback(send: ReplySender, operation: ShownOperation): ReplySender {
+	return async function (this: IExecuteFunctions, itemIndex: number, message: ReplyMessage) {
+		const template = await readFallbackTemplate.call(this, itemIndex, operation, message.to);
+		if (!template) return await send.call(this, itemIndex, message);
+		let sent: INodeExecutionData[];
+		try {
+			sent = await send.call(this, itemIndex, message);
+		} catch (error) {
+			if (!isWindowClosed(error)) throw toItemError.call(this, error, itemIndex);
+			return await sendTemplateInstead.call(this, itemIndex, template, error as NodeApiError);
+		}
+		return sent.map(({ json }) => ({ json: { sentAs: 'reply', ...json } }));
+	};
 }

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/endpoints';
@@ -15,8 +14,9 @@ import type { ButtonDefinition, HeaderDefinition, TemplateDefinition } from '../
 import { cunnektApiRequest } from '../../../shared/transport';
 import type { TemplateComponent } from '../../../shared/types';
 import { answerJson, readText } from '../common';
-import { categoryOptions } from '../pickers';
-import { textValues } from '../templateParameterValues';
+import { categoryOptions } from './categories';
+import { textValues } from '../templateFields/values';
+import type { CunnektOperation } from '../node.type';
 
 const FORM = { show: { componentsMode: ['form'] } };
 
@@ -227,8 +227,6 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['create'] } }, properties);
-
 interface ButtonEntry {
 	type?: ButtonDefinition['type'];
 	text?: string;
@@ -281,7 +279,7 @@ function formComponents(this: IExecuteFunctions, itemIndex: number): TemplateCom
 	return buildTemplateDefinition(definition);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const name = checkTemplateName(readText.call(this, 'name', itemIndex, 'Template name'));
 	const category = checkCategory(String(this.getNodeParameter('category', itemIndex, '')));
 	const language = checkLanguage(readText.call(this, 'language', itemIndex, 'Language'));
@@ -298,3 +296,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	return [{ json: answerJson(response) }];
 }
+
+export const createTemplate: CunnektOperation = {
+	value: 'create',
+	option: { name: 'Create', action: 'Create a template', description: "Submit a new template for WhatsApp's review" },
+	properties,
+	execute,
+};

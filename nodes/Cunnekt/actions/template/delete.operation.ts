@@ -1,18 +1,16 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/endpoints';
 import { cunnektApiRequest } from '../../../shared/transport';
 import { answerJson } from '../common';
-import { readTemplateId, templateIdLocator } from '../pickers';
+import { readTemplateId, templateIdLocator } from '../templateFields/locator';
+import type { CunnektOperation } from '../node.type';
 
 const properties: INodeProperties[] = [
 	{ ...templateIdLocator, description: 'The template to delete. WhatsApp deletes it in every language.' },
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['delete'] } }, properties);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const templateId = readTemplateId.call(this, itemIndex);
 	const response = await cunnektApiRequest.call(
 		this,
@@ -22,3 +20,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const answer = typeof response === 'object' && response !== null ? answerJson(response) : {};
 	return [{ json: { id: templateId, deleted: true, ...answer } }];
 }
+
+export const deleteTemplate: CunnektOperation = {
+	value: 'delete',
+	option: { name: 'Delete', action: 'Delete a template', description: 'Delete a template' },
+	properties,
+	execute,
+};

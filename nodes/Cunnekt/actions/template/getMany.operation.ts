@@ -1,8 +1,8 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { containsText, limitedItems, listTemplates, returnAllProperties } from '../lists';
-import { categoryOptions } from '../pickers';
+import { categoryOptions } from './categories';
+import type { CunnektOperation } from '../node.type';
 
 interface TemplateFilters {
 	status?: string;
@@ -60,13 +60,11 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['getMany'] } }, properties);
-
 const sameText = (wanted: string | undefined, actual: unknown) =>
 	!wanted || String(actual ?? '').toLowerCase() === wanted.trim().toLowerCase();
 
 /** One item per template; Cunnekt takes no filters, so they are applied to the list it returns. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as TemplateFilters;
 	const templates = (await listTemplates.call(this, itemIndex)).filter(
 		(template) =>
@@ -77,3 +75,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	);
 	return limitedItems.call(this, itemIndex, templates);
 }
+
+export const getManyTemplates: CunnektOperation = {
+	value: 'getMany',
+	option: {
+		name: 'Get Many',
+		action: 'Get many templates',
+		description: 'List templates, filtered by status, category, language or name',
+	},
+	properties,
+	execute,
+};

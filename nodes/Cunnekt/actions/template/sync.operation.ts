@@ -1,9 +1,9 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../../shared/endpoints';
 import { cunnektApiRequest } from '../../../shared/transport';
 import { answerJson } from '../common';
+import type { CunnektOperation } from '../node.type';
 
 const properties: INodeProperties[] = [
 	{
@@ -14,9 +14,18 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['template'], operation: ['sync'] } }, properties);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const response = await cunnektApiRequest.call(this, { method: 'POST', path: ENDPOINTS.templateSync }, itemIndex);
 	return [{ json: answerJson(response) }];
 }
+
+export const syncTemplates: CunnektOperation = {
+	value: 'sync',
+	option: {
+		name: 'Sync',
+		action: 'Sync template statuses',
+		description: "Fetch every template's approval status from WhatsApp again",
+	},
+	properties,
+	execute,
+};

@@ -1,26 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineResource } from '../resource';
+import { sendTemplate } from './send.operation';
 
-import type { CunnektResourceModule } from '../node.type';
-import * as send from './send.operation';
-
-const operationPicker: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['templateMessage'] } },
-	options: [
-		{
-			name: 'Send',
-			value: 'send',
-			action: 'Send a template message',
-			description: 'Send an approved template, at any time (no service window needed)',
-		},
-	],
-	default: 'send',
-};
-
-export const templateMessage: CunnektResourceModule = {
-	description: [operationPicker, ...send.description],
-	operations: { send },
-};
+export const templateMessage = defineResource('templateMessage', [sendTemplate], 'send');

@@ -1,10 +1,10 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { mobileProperty, readMobile } from '../common';
-import { templateLocator } from '../pickers';
-import { templateParameterProperties } from '../templateParameters';
-import { readTemplateMessage, sendTemplateMessage } from '../templateSending';
+import { mobileProperty, readMobile, sendWithOutput } from '../common';
+import { templateLocator } from '../templateFields/locator';
+import { templateParameterProperties } from '../templateFields/properties';
+import { readTemplateMessage } from '../templateFields/message';
+import type { CunnektOperation } from '../node.type';
 
 const properties: INodeProperties[] = [
 	mobileProperty,
@@ -32,14 +32,20 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['templateMessage'], operation: ['send'] } },
-	properties,
-);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const mobile = readMobile.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { overridebot?: 'yes' | 'no' };
 	const body = await readTemplateMessage.call(this, itemIndex, mobile, options.overridebot);
-	return await sendTemplateMessage.call(this, itemIndex, body);
+	return await sendWithOutput.call(this, itemIndex, body);
 }
+
+export const sendTemplate: CunnektOperation = {
+	value: 'send',
+	option: {
+		name: 'Send',
+		action: 'Send a template message',
+		description: 'Send an approved template, at any time (no service window needed)',
+	},
+	properties,
+	execute,
+};

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { InputError } from '../../shared/errors';
-import { executionOf } from '../../shared/execution';
-import type { TemplateIdentity, TemplateRef } from '../../shared/platforms/message';
-import type { CunnektFunctions } from '../../shared/transport';
-import type { CunnektTemplate } from '../../shared/types';
-import { listTemplates } from './lists';
+import { InputError } from '../../../shared/errors';
+import { executionOf } from '../../../shared/execution';
+import type { TemplateIdentity, TemplateRef } from '../../../shared/platforms/message';
+import type { CunnektFunctions } from '../../../shared/transport';
+import type { CunnektTemplate } from '../../../shared/types';
+import { listTemplates } from '../lists';
 
 /**
  * A template key names a template by id (`1036659577939498`) or by name and language (`order_update|en_US`, the

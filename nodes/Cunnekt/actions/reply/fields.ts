@@ -1,15 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { sendMessage } from '../../../shared/transport';
-import type { ReplyMessage } from '../../../shared/platforms/message';
 import { checkCount, checkLength, checkUnique, LIMITS } from '../../whatsapp/limits';
 import type { Range } from '../../whatsapp/limits';
-import { readMobile, readText } from '../common';
-import { sendWithWindowFallback } from './windowFallback';
+import { mobileProperty, readMobile, readText } from '../common';
 
-/** What every reply operation shares: the interactive header and body fields, list entries, and the send itself. */
+/** The fields replies share and their readers: the interactive header and body, and list entries (buttons, rows). */
 
-export const headerTextProperty: INodeProperties = {
+const headerTextProperty: INodeProperties = {
 	displayName: 'Header Text',
 	name: 'headerText',
 	type: 'string',
@@ -18,7 +15,7 @@ export const headerTextProperty: INodeProperties = {
 	description: `Optional bold line above the body, at most ${LIMITS.headerText.max} characters. Leave empty for no header.`,
 };
 
-export const messageBodyProperty: INodeProperties = {
+const messageBodyProperty: INodeProperties = {
 	displayName: 'Body',
 	name: 'body',
 	type: 'string',
@@ -27,6 +24,21 @@ export const messageBodyProperty: INodeProperties = {
 	typeOptions: { rows: 4 },
 	description: `The message text, 1 to ${LIMITS.interactiveBody.max} characters`,
 };
+
+/**
+ * The fields an interactive reply starts with, as readInteractive reads them: the recipient, the optional text header
+ * (Buttons and List have one) and the body, each with `overrides` where an operation words it its own way.
+ */
+export function interactiveProperties(
+	hasHeader: boolean,
+	overrides: { mobile?: Partial<INodeProperties>; body?: Partial<INodeProperties> } = {},
+): INodeProperties[] {
+	return [
+		{ ...mobileProperty, ...overrides.mobile },
+		...(hasHeader ? [headerTextProperty] : []),
+		{ ...messageBodyProperty, ...overrides.body },
+	];
+}
 
 /**
  * Reads a text field and checks its length; an optional one left empty (or blank) comes back as ''. The field's name in
@@ -83,6 +95,19 @@ export function entryText(entry: IDataObject, key: string): string {
 	return value === undefined || value === null ? '' : String(value);
 }
 
+/** The Title field of a button or list row: what the customer sees; `description` says its limit. */
+export function entryTitleProperty(example: string, description: string): INodeProperties {
+	return {
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: `e.g. ${example}`,
+		description,
+	};
+}
+
 /** The ID field of a button or list row: what comes back in the webhook; read with readEntryIds. */
 export function entryIdProperty(entry: 'button' | 'row', action: string, max: number, example: string): INodeProperties {
 	return {
@@ -106,18 +131,4 @@ export function readEntryIds(entries: IDataObject[], label: string, range: Range
 	});
 	checkUnique(ids, `${label} IDs`);
 	return ids;
-}
-
-/** Sends one reply on the credential's platform and returns the output every send has; a closed window as If the Service Window Is Closed says. */
-export async function sendReply(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	message: ReplyMessage,
-): Promise<INodeExecutionData[]> {
-	return await sendWithWindowFallback.call(
-		this,
-		itemIndex,
-		message.to,
-		async () => await sendMessage.call(this, message, itemIndex),
-	);
 }

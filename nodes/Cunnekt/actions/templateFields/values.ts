@@ -5,12 +5,12 @@ import type {
 	ResourceMapperValue,
 } from 'n8n-workflow';
 
-import { InputError } from '../../shared/errors';
-import type { TemplateComponent } from '../../shared/types';
-import { buildComponents, checkComponentLimits, parseComponentsJson } from '../whatsapp/templateComponents';
-import type { ButtonValue, CardValue, ComponentValues, TextValue } from '../whatsapp/templateComponents';
-import { describeExpectations, templateExpectations, valuesFromSlots } from '../whatsapp/templateExpectations';
-import { templateForExecution } from './templateLookup';
+import { InputError } from '../../../shared/errors';
+import type { TemplateComponent } from '../../../shared/types';
+import { buildComponents, checkComponentLimits, parseComponentsJson } from '../../whatsapp/templateComponents';
+import type { ButtonValue, CardValue, ComponentValues, TextValue } from '../../whatsapp/templateComponents';
+import { describeExpectations, templateExpectations, valuesFromSlots } from '../../whatsapp/templateExpectations';
+import { templateForExecution } from './lookup';
 
 /**
  * Reads what templateParameters.ts shows: one item's template values, from the chosen template's fields, the form or

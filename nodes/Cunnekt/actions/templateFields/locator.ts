@@ -1,11 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TEMPLATE_CATEGORIES } from '../whatsapp/templateDefinition';
-import type { TemplateCategory } from '../whatsapp/templateDefinition';
-import { InputError } from '../../shared/errors';
-import { readLocatorId } from './common';
+import { InputError } from '../../../shared/errors';
+import { readLocatorId } from '../common';
 
-/** Fields several operations share, and their readers: one definition, used by every operation that shows it. */
+/** The Template locator (every operation that names a template) and its reader. */
 
 const TEMPLATE_KEY = /^[^|]+\|[^|]+$/;
 const BY_NAME = 'name';
@@ -73,16 +71,3 @@ export function readTemplateId(this: IExecuteFunctions, itemIndex: number): stri
 	}
 	return key;
 }
-
-/** How the editor names and explains each of WhatsApp's template categories (the list: whatsapp/templateDefinition.ts). */
-const CATEGORY_LABELS: Readonly<Record<TemplateCategory, { name: string; description: string }>> = {
-	AUTHENTICATION: { name: 'Authentication', description: 'One-time passcodes' },
-	MARKETING: { name: 'Marketing', description: 'Offers, announcements, invitations' },
-	UTILITY: { name: 'Utility', description: 'Updates on an order, account or appointment' },
-};
-
-/** WhatsApp's template categories, for Create and for Get Many's filter, in alphabetical order as n8n shows options. */
-export const categoryOptions = TEMPLATE_CATEGORIES.map((value) => {
-	const { name, description } = CATEGORY_LABELS[value];
-	return { name, value, description };
-}).sort((a, b) => a.name.localeCompare(b.name));

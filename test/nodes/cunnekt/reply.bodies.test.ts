@@ -1,0 +1,46 @@
+/**
+ * The body table (test/fixtures/replyBodies.js) in n8n's real engine against the sandbox: every Reply operation
+ * that sends one message, on both platforms, from the fields a user fills in to the exact bytes Cunnekt receives at
+ * the platform's path, and the exact item; or the exact refusal, with nothing sent.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { PLATFORMS } from '../../../nodes/shared/platforms';
+import type { PlatformName } from '../../../nodes/shared/endpoints';
+import { expectRefused, expectSentItem, REPLY_TEST_KEY, runReply, useReplySandbox } from '../../helpers/reply';
+
+type Outcome = { body: Record<string, unknown> } | { refused: string };
+interface Row {
+	operation: string;
+	parameters: INodeParameters;
+	classic: Outcome;
+	current: Outcome;
+}
+
+const { REPLY_BODIES, RECIPIENT_AS_TYPED } = require('../../fixtures/replyBodies') as {
+	REPLY_BODIES: Row[];
+	RECIPIENT_AS_TYPED: string;
+};
+
+const context = useReplySandbox();
+const platforms = Object.keys(PLATFORMS) as PlatformName[];
+const cases = REPLY_BODIES.flatMap((row) => platforms.map((platform) => ({ ...row, platform, outcome: row[platform] })));
+
+describe('every Reply operation, as a user fills it in, on each platform', () => {
+	it.each(cases)('$operation on the $platform platform', async ({ operation, parameters, platform, outcome }) => {
+		const { sandbox } = context;
+		const result = await runReply(sandbox, operation, { ...parameters, mobile: RECIPIENT_AS_TYPED }, { platform });
+		if ('refused' in outcome) {
+			expectRefused(sandbox, result, `${outcome.refused} [item 0]`);
+			return;
+		}
+		expect(sandbox.requests.map((request) => [request.method, request.path])).toEqual([
+			['POST', PLATFORMS[platform].paths.sendReply],
+		]);
+		const [request] = sandbox.requests;
+		expect(request.headers['api-key']).toBe(REPLY_TEST_KEY);
+		// Byte for byte: the same fields in the same order as Cunnekt's and WhatsApp's examples.
+		expect(JSON.stringify(request.body)).toBe(JSON.stringify(outcome.body));
+		expectSentItem(sandbox, result);
+	});
+});
