@@ -1,4 +1,4 @@
-import type { TriggerEvent } from './normalise';
+import type { TriggerEvent } from './events';
 
 /**
  * The events this process has already let through, per trigger (workflow id + node id), to drop a sender's retries.
@@ -52,9 +52,8 @@ export function dedupeKey(event: TriggerEvent): string | undefined {
 		return template === null ? undefined : `templateStatus:${template}:${event.status}:${event.timestampUnix ?? ''}`;
 	}
 	if (event.event === 'error') {
-		const timestamp = event.raw.timestamp ?? null;
-		const { businessPhoneNumberId, code, title, message, details } = event;
-		return `error:${JSON.stringify([businessPhoneNumberId, code, timestamp, title, message, details])}`;
+		const { businessPhoneNumberId, code, timestampUnix, title, message, details } = event;
+		return `error:${JSON.stringify([businessPhoneNumberId, code, timestampUnix, title, message, details])}`;
 	}
 	if (event.messageId === null) return undefined;
 	return event.event === 'message' ? `message:${event.messageId}` : `status:${event.messageId}:${event.status}`;

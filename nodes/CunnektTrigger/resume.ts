@@ -3,7 +3,7 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 import { isResumedAnswer, parseRoute, resumeUrl } from '../shared/resumeRouting';
 import type { ForwardedTap, ResumeRoute } from '../shared/resumeRouting';
 import { postToOwnN8n } from '../shared/transport';
-import type { MessageEvent, TriggerEvent } from './normalise';
+import type { MessageEvent, TriggerEvent } from './events';
 
 /**
  * Taps on a Send and Wait request (Reply → Send and Wait for Response): a button or list reply, or a template's

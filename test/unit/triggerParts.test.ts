@@ -11,7 +11,7 @@ import { CunnektTrigger } from '../../nodes/CunnektTrigger/CunnektTrigger.node';
 import { messageKind, parseBusinessNumbers, passesFilters } from '../../nodes/CunnektTrigger/filters';
 import type { TriggerFilters } from '../../nodes/CunnektTrigger/filters';
 import { normalisePayload } from '../../nodes/CunnektTrigger/normalise';
-import type { MessageEvent, StatusEvent, TriggerEvent } from '../../nodes/CunnektTrigger/normalise';
+import type { MessageEvent, StatusEvent, TriggerEvent } from '../../nodes/CunnektTrigger/events';
 import { NodeHelpers } from 'n8n-workflow';
 import type { INode, INodeParameters } from 'n8n-workflow';
 
@@ -54,6 +54,15 @@ describe('filters', () => {
 		]);
 	});
 
+	it('an interactive message counts by its interactiveType, never by what raw holds', () => {
+		const button = message('button_reply');
+		expect(button.interactiveType).toBe('button_reply');
+		expect(messageKind({ ...button, raw: {} })).toBe('button_reply');
+		expect(messageKind({ ...button, interactiveType: 'list_reply' })).toBe('list_reply');
+		expect(messageKind({ ...button, interactiveType: null })).toBe('other');
+		expect(messageKind({ ...button, interactiveType: 'interactive_thing_of_tomorrow' })).toBe('other');
+	});
+
 	it('business numbers: commas, spaces and "+" as people type them', () => {
 		expect(parseBusinessNumbers(' 123456789, +91 98736 17805;55 ')).toEqual(['123456789', '919873617805', '55']);
 		expect(parseBusinessNumbers('')).toEqual([]);
@@ -87,8 +96,10 @@ describe('duplicate memory', () => {
 		const rateLimit = { code: 130429, title: 'Rate limit hit', message: 'Rate limit hit', error_data: { details: 'Too many messages' } };
 		expect(error(rateLimit)).toBe('error:["123456789",130429,null,"Rate limit hit","Rate limit hit","Too many messages"]');
 		expect(error({ ...rateLimit, timestamp: '1736935200' })).toBe(
-			'error:["123456789",130429,"1736935200","Rate limit hit","Rate limit hit","Too many messages"]',
+			'error:["123456789",130429,1736935200,"Rate limit hit","Rate limit hit","Too many messages"]',
 		);
+		// The timestamp as the item shows it (timestampUnix): the same time as text or as a number is the same key.
+		expect(error({ ...rateLimit, timestamp: 1736935200 })).toBe(error({ ...rateLimit, timestamp: '1736935200' }));
 		expect(error({ code: 1 })).toBe('error:["123456789",1,null,null,null,null]');
 		expect(dedupeKey({ ...message('text'), messageId: null })).toBeUndefined();
 	});
