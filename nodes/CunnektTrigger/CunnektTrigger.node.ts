@@ -13,13 +13,13 @@ import type {
 } from 'n8n-workflow';
 
 import { plural } from '../shared/values';
-import { authenticationProblem, verificationAnswer } from './authenticate';
+import { authenticationProblem, readsCredential, verificationAnswer } from './authenticate';
 import type { AuthenticationMode, AuthenticationSettings } from './authenticate';
 import { parseJsonBody, rawBodyOf, sizeProblem } from './body';
 import { checkWebhookCredential, WEBHOOK_CREDENTIAL_NAME } from './checkCredential';
 import { dropDuplicates } from './dedupe';
 import { depthProblem } from './depth';
-import { CREDENTIAL_MODES, DEFAULTS, SECRET_MODES, SIGNATURE_MODES, triggerProperties } from './description';
+import { CREDENTIAL_MODES, DEFAULTS, triggerProperties } from './description';
 import { attachMedia } from './downloadMedia';
 import { parseBusinessNumbers, passesFilters } from './filters';
 import type { TriggerFilters } from './filters';
@@ -60,7 +60,7 @@ interface WebhookSecrets {
  * keep them.
  */
 async function readSecrets(context: IWebhookFunctions, mode: AuthenticationMode, options: TriggerOptions): Promise<WebhookSecrets> {
-	if (mode !== 'none' && context.getNode().credentials?.[WEBHOOK_CREDENTIAL_NAME] !== undefined) {
+	if (readsCredential(mode) && context.getNode().credentials?.[WEBHOOK_CREDENTIAL_NAME] !== undefined) {
 		const credential = await context.getCredentials<Partial<WebhookSecrets> & { sharedSecret?: string }>(
 			WEBHOOK_CREDENTIAL_NAME,
 		);
@@ -86,8 +86,8 @@ function readAuthentication(context: IWebhookFunctions, mode: AuthenticationMode
 			secretIn === 'header'
 				? (context.getNodeParameter('headerName', 'X-Webhook-Secret') as string)
 				: (context.getNodeParameter('parameterName', 'secret') as string),
-		secret: SECRET_MODES.includes(mode) ? secrets.secret : '',
-		appSecret: SIGNATURE_MODES.includes(mode) ? secrets.appSecret : '',
+		secret: secrets.secret,
+		appSecret: secrets.appSecret,
 	};
 }
 

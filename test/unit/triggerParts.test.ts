@@ -1,11 +1,19 @@
 import { createHmac } from 'crypto';
 
-import { authenticationProblem, safeEqual, verificationAnswer } from '../../nodes/CunnektTrigger/authenticate';
+import {
+	AUTHENTICATION_CHECKS,
+	authenticationProblem,
+	checksOf,
+	modesChecking,
+	readsCredential,
+	safeEqual,
+	verificationAnswer,
+} from '../../nodes/CunnektTrigger/authenticate';
 import type { AuthenticationSettings } from '../../nodes/CunnektTrigger/authenticate';
 import { parseJsonBody, rawBodyOf, sizeProblem } from '../../nodes/CunnektTrigger/body';
 import { dedupeKey, dropDuplicates, MAX_REMEMBERED_KEYS } from '../../nodes/CunnektTrigger/dedupe';
 import { depthProblem, MAX_NESTING_DEPTH, nestingDepth } from '../../nodes/CunnektTrigger/depth';
-import { DEFAULTS, triggerProperties } from '../../nodes/CunnektTrigger/description';
+import { CREDENTIAL_MODES, DEFAULTS, triggerProperties } from '../../nodes/CunnektTrigger/description';
 import { checkWebhookCredential } from '../../nodes/CunnektTrigger/checkCredential';
 import { CunnektTrigger } from '../../nodes/CunnektTrigger/CunnektTrigger.node';
 import { messageKind, parseBusinessNumbers, passesFilters } from '../../nodes/CunnektTrigger/filters';
@@ -151,6 +159,36 @@ describe('authentication', () => {
 		...changes,
 	});
 	const hmac = (secret: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+
+	it('one table says which Authentication checks what; the modes per check, and those reading the credential, follow it', () => {
+		expect(AUTHENTICATION_CHECKS).toEqual({
+			none: { secret: false, signature: false },
+			sharedSecret: { secret: true, signature: false },
+			signature: { secret: false, signature: true },
+			sharedSecretAndSignature: { secret: true, signature: true },
+		});
+		expect(modesChecking('secret')).toEqual(['sharedSecret', 'sharedSecretAndSignature']);
+		expect(modesChecking('signature')).toEqual(['signature', 'sharedSecretAndSignature']);
+		expect(['none', 'sharedSecret', 'signature', 'sharedSecretAndSignature'].map(readsCredential)).toEqual([false, true, true, true]);
+		expect(CREDENTIAL_MODES).toEqual(['sharedSecret', 'signature', 'sharedSecretAndSignature']);
+	});
+
+	it('the panel shows each check\'s fields, and the credential, for the modes the table names', () => {
+		const shownFor = (name: string) => triggerProperties.find((property) => property.name === name)?.displayOptions?.show?.authentication;
+		expect(['secretIn', 'parameterName', 'querySecretNotice', 'queryParameterSecretNotice', 'headerName', 'secret'].map(shownFor)).toEqual(
+			Array.from({ length: 6 }, () => ['sharedSecret', 'sharedSecretAndSignature']),
+		);
+		expect(shownFor('appSecret')).toEqual(['signature', 'sharedSecretAndSignature']);
+		const credential = new CunnektTrigger().description.credentials?.find((entry) => entry.name === 'cunnektWebhookApi');
+		expect(credential?.displayOptions?.show?.authentication).toEqual(['sharedSecret', 'signature', 'sharedSecretAndSignature']);
+	});
+
+	it('a mode that is none of these (a hand-edited workflow) checks nothing, as None', () => {
+		expect(checksOf('basicAuth')).toEqual({ secret: false, signature: false });
+		expect(checksOf('toString')).toEqual({ secret: false, signature: false });
+		expect(readsCredential('basicAuth')).toBe(false);
+		expect(authenticationProblem(settings({ mode: 'basicAuth' as never }), { headers: {}, query: {}, rawBody: body })).toBeUndefined();
+	});
 
 	it('safeEqual compares whole strings of any length', () => {
 		expect(safeEqual('abc', 'abc')).toBe(true);
