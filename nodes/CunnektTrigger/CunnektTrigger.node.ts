@@ -14,31 +14,25 @@ import type {
 
 import { plural } from '../shared/values';
 import { authenticationProblem, verificationAnswer } from './authenticate';
-import type { AuthenticationMode, AuthenticationSettings } from './authenticate';
+import type { AuthenticationMode } from './authenticate';
 import { parseJsonBody, rawBodyOf, sizeProblem } from './body';
-import { checkWebhookCredential, WEBHOOK_CREDENTIAL_NAME } from './checkCredential';
+import { checkWebhookCredential } from './checkCredential';
 import { dropDuplicates } from './dedupe';
 import { depthProblem } from './depth';
-import { CREDENTIAL_MODES, DEFAULTS, SECRET_MODES, SIGNATURE_MODES, triggerProperties } from './description';
+import { CREDENTIAL_MODES, DEFAULTS, triggerProperties } from './description';
 import { attachMedia } from './downloadMedia';
-import { parseBusinessNumbers, passesFilters } from './filters';
-import type { TriggerFilters } from './filters';
+import type { TriggerEvent } from './events';
+import { passesFilters } from './filters';
 import { normalisePayload } from './normalise';
 import { resumeWaitingExecutions, splitResumeTaps } from './resume';
+import type { ResumeTap } from './resume';
+import { readAuthentication, readFilters, readSecrets } from './settings';
+import type { TriggerOptions, WebhookSecrets } from './settings';
 
 /** What webhook() needs of the HTTP response to answer by itself (express's Response in n8n). */
 interface PlainResponse {
 	writeHead(status: number, headers: Record<string, string>): unknown;
 	end(body: string): unknown;
-}
-
-interface TriggerOptions {
-	businessNumbers?: string;
-	downloadMedia?: boolean;
-	duplicateWindow?: number;
-	maxBodySize?: number;
-	messageTypes?: string[];
-	verifyToken?: string;
 }
 
 /** Answers the call without starting the workflow. */
@@ -48,59 +42,71 @@ function answer(response: PlainResponse, status: number, body: string): IWebhook
 	return { noWebhookResponse: true };
 }
 
-interface WebhookSecrets {
-	secret: string;
-	appSecret: string;
-	verifyToken: string;
+type Received = { ok: true; events: TriggerEvent[] } | { ok: false; status: 400 | 401; reason: string };
+
+/** The request's events, or why it starts nothing: too large, not authenticated, too deep, not JSON, not a webhook. */
+function receivedEvents(
+	context: IWebhookFunctions,
+	options: TriggerOptions,
+	mode: AuthenticationMode,
+	secrets: WebhookSecrets,
+): Received {
+	const rawBody = rawBodyOf(context.getRequestObject().rawBody, context.getBodyData());
+	const tooLarge = sizeProblem(rawBody, options.maxBodySize ?? DEFAULTS.maxBodySizeKb);
+	if (tooLarge) return { ok: false, status: 400, reason: tooLarge };
+	const unauthorized = authenticationProblem(readAuthentication(context, mode, secrets), {
+		headers: context.getHeaderData(),
+		query: context.getQueryData() as IDataObject,
+		rawBody,
+	});
+	if (unauthorized) return { ok: false, status: 401, reason: unauthorized };
+	const tooDeep = depthProblem(rawBody);
+	if (tooDeep) return { ok: false, status: 400, reason: tooDeep };
+	const body = parseJsonBody(rawBody);
+	if (!body.ok) return { ok: false, status: 400, reason: body.reason };
+	const normalised = normalisePayload(body.payload);
+	return normalised.ok ? normalised : { ok: false, status: 400, reason: normalised.reason };
 }
 
 /**
- * The secrets to check calls against: the Cunnekt Webhook API credential's when one is selected (n8n shows it for
- * every Authentication but None); else the node's own fields, where workflows saved before the credential existed
- * keep them.
+ * Taps on Send and Wait requests resume their executions and start none here. Alone in the request, they are
+ * answered at once and handed over after, and that answer is returned; beside other events, they are handed over
+ * first and nothing is returned (the other events go on).
  */
-async function readSecrets(context: IWebhookFunctions, mode: AuthenticationMode, options: TriggerOptions): Promise<WebhookSecrets> {
-	if (mode !== 'none' && context.getNode().credentials?.[WEBHOOK_CREDENTIAL_NAME] !== undefined) {
-		const credential = await context.getCredentials<Partial<WebhookSecrets> & { sharedSecret?: string }>(
-			WEBHOOK_CREDENTIAL_NAME,
-		);
-		return {
-			secret: credential.sharedSecret ?? '',
-			appSecret: credential.appSecret ?? '',
-			verifyToken: credential.verifyToken ?? '',
-		};
+async function handOverTaps(
+	context: IWebhookFunctions,
+	response: PlainResponse,
+	taps: ResumeTap[],
+	others: TriggerEvent[],
+): Promise<IWebhookResponseData | undefined> {
+	if (taps.length === 0) return undefined;
+	if (others.length > 0) {
+		await resumeWaitingExecutions.call(context, taps);
+		return undefined;
 	}
-	return {
-		secret: context.getNodeParameter('secret', '') as string,
-		appSecret: context.getNodeParameter('appSecret', '') as string,
-		verifyToken: options.verifyToken ?? '',
-	};
+	const answered = answer(response, 200, `Received: ${plural(taps.length, 'answer')} to Send and Wait, handed to the waiting execution`);
+	await resumeWaitingExecutions.call(context, taps);
+	return answered;
 }
 
-function readAuthentication(context: IWebhookFunctions, mode: AuthenticationMode, secrets: WebhookSecrets): AuthenticationSettings {
-	const secretIn = context.getNodeParameter('secretIn', 'query') as 'header' | 'query';
-	return {
-		mode,
-		secretIn,
-		secretName:
-			secretIn === 'header'
-				? (context.getNodeParameter('headerName', 'X-Webhook-Secret') as string)
-				: (context.getNodeParameter('parameterName', 'secret') as string),
-		secret: SECRET_MODES.includes(mode) ? secrets.secret : '',
-		appSecret: SIGNATURE_MODES.includes(mode) ? secrets.appSecret : '',
-	};
+/** The wanted events not seen before; while testing ("Execute step") the user resends samples on purpose, so all. */
+function freshEvents(context: IWebhookFunctions, options: TriggerOptions, wanted: TriggerEvent[]): TriggerEvent[] {
+	if (context.getMode() === 'manual') return wanted;
+	return dropDuplicates(
+		`${context.getWorkflow().id ?? ''}:${context.getNode().id}`,
+		wanted,
+		(options.duplicateWindow ?? DEFAULTS.duplicateWindowMinutes) * 60_000,
+	);
 }
 
-function readFilters(context: IWebhookFunctions, options: TriggerOptions): TriggerFilters {
-	const events = context.getNodeParameter('events', [...DEFAULTS.events]) as string[];
-	return {
-		events,
-		statuses: events.includes('status')
-			? (context.getNodeParameter('statuses', [...DEFAULTS.statuses]) as string[])
-			: [],
-		messageTypes: options.messageTypes ?? [],
-		businessNumbers: parseBusinessNumbers(options.businessNumbers ?? ''),
-	};
+/** The answer when no event starts the workflow: of the events received, how many were filtered out or duplicates. */
+function nothingStarts(response: PlainResponse, received: number, wanted: number): IWebhookResponseData {
+	if (received === 0) return answer(response, 200, 'Received: the payload carries no events');
+	return answer(
+		response,
+		200,
+		`Received ${plural(received, 'event')}; none starts this workflow (filtered out: ${received - wanted}, duplicates: ${wanted})`,
+	);
 }
 
 export class CunnektTrigger implements INodeType {
@@ -201,56 +207,17 @@ export class CunnektTrigger implements INodeType {
 			return answer(response, verification.status, verification.body);
 		}
 
-		const request = this.getRequestObject();
-		const rawBody = rawBodyOf(request.rawBody, this.getBodyData());
-		const tooLarge = sizeProblem(rawBody, options.maxBodySize ?? DEFAULTS.maxBodySizeKb);
-		if (tooLarge) return answer(response, 400, tooLarge);
+		const received = receivedEvents(this, options, mode, secrets);
+		if (!received.ok) return answer(response, received.status, received.reason);
 
-		const unauthorized = authenticationProblem(readAuthentication(this, mode, secrets), {
-			headers: this.getHeaderData(),
-			query: this.getQueryData() as IDataObject,
-			rawBody,
-		});
-		if (unauthorized) return answer(response, 401, unauthorized);
-
-		const tooDeep = depthProblem(rawBody);
-		if (tooDeep) return answer(response, 400, tooDeep);
-		const body = parseJsonBody(rawBody);
-		if (!body.ok) return answer(response, 400, body.reason);
-		const normalised = normalisePayload(body.payload);
-		if (!normalised.ok) return answer(response, 400, normalised.reason);
-
-		// Taps on Send and Wait requests resume their executions and start none here (answered at once when alone).
-		const { taps, others } = splitResumeTaps(normalised.events);
-		if (taps.length > 0 && others.length === 0) {
-			answer(response, 200, `Received: ${plural(taps.length, 'answer')} to Send and Wait, handed to the waiting execution`);
-			await resumeWaitingExecutions.call(this, taps);
-			return { noWebhookResponse: true };
-		}
-		if (taps.length > 0) await resumeWaitingExecutions.call(this, taps);
+		const { taps, others } = splitResumeTaps(received.events);
+		const tapsAnswered = await handOverTaps(this, response, taps, others);
+		if (tapsAnswered) return tapsAnswered;
 
 		const filters = readFilters(this, options);
 		const wanted = others.filter((event) => passesFilters(event, filters));
-		// While testing ("Execute step") the user resends samples on purpose: only live calls are deduplicated.
-		const fresh =
-			this.getMode() === 'manual'
-				? wanted
-				: dropDuplicates(
-						`${this.getWorkflow().id ?? ''}:${this.getNode().id}`,
-						wanted,
-						(options.duplicateWindow ?? DEFAULTS.duplicateWindowMinutes) * 60_000,
-					);
-		if (fresh.length === 0) {
-			const received = others.length;
-			if (received === 0) return answer(response, 200, 'Received: the payload carries no events');
-			const filtered = received - wanted.length;
-			const duplicates = wanted.length;
-			return answer(
-				response,
-				200,
-				`Received ${plural(received, 'event')}; none starts this workflow (filtered out: ${filtered}, duplicates: ${duplicates})`,
-			);
-		}
+		const fresh = freshEvents(this, options, wanted);
+		if (fresh.length === 0) return nothingStarts(response, others.length, wanted.length);
 
 		const items: INodeExecutionData[] = fresh.map((event) => ({ json: { ...event } }));
 		if (options.downloadMedia === true) await attachMedia.call(this, items);

@@ -8,6 +8,44 @@ import { createHash, createHmac, timingSafeEqual } from 'crypto';
 
 export type AuthenticationMode = 'none' | 'sharedSecret' | 'signature' | 'sharedSecretAndSignature';
 
+export interface AuthenticationChecks {
+	/** The shared secret, in the header or query parameter the user names. */
+	secret: boolean;
+	/** WhatsApp's X-Hub-Signature-256. */
+	signature: boolean;
+}
+
+/**
+ * Which checks each Authentication makes: the checks below, the panel's fields for each check and which
+ * Authentications show the Cunnekt Webhook API credential (description.ts) all follow this table.
+ */
+export const AUTHENTICATION_CHECKS: Readonly<Record<AuthenticationMode, Readonly<AuthenticationChecks>>> = {
+	none: { secret: false, signature: false },
+	sharedSecret: { secret: true, signature: false },
+	signature: { secret: false, signature: true },
+	sharedSecretAndSignature: { secret: true, signature: true },
+};
+
+/** Every Authentication, in the table's order. */
+export const AUTHENTICATION_MODES = Object.keys(AUTHENTICATION_CHECKS) as AuthenticationMode[];
+
+/** The checks of a mode; a value that is none of the modes (a hand-edited workflow) checks nothing, as None. */
+export function checksOf(mode: string): Readonly<AuthenticationChecks> {
+	const known = AUTHENTICATION_MODES.find((entry) => entry === mode);
+	return AUTHENTICATION_CHECKS[known ?? 'none'];
+}
+
+/** The Authentications that make a check, in the table's order (the panel shows that check's fields for these). */
+export function modesChecking(check: keyof AuthenticationChecks): AuthenticationMode[] {
+	return AUTHENTICATION_MODES.filter((mode) => AUTHENTICATION_CHECKS[mode][check]);
+}
+
+/** Whether a mode reads the Cunnekt Webhook API credential: every one that checks something (None reads nothing). */
+export function readsCredential(mode: string): boolean {
+	const checks = checksOf(mode);
+	return checks.secret || checks.signature;
+}
+
 export interface AuthenticationSettings {
 	mode: AuthenticationMode;
 	secretIn: 'header' | 'query';
@@ -66,11 +104,10 @@ export function authenticationProblem(
 	settings: AuthenticationSettings,
 	request: IncomingRequest,
 ): string | undefined {
-	const checkSecret = settings.mode === 'sharedSecret' || settings.mode === 'sharedSecretAndSignature';
-	const checkSignature = settings.mode === 'signature' || settings.mode === 'sharedSecretAndSignature';
+	const checks = checksOf(settings.mode);
 	return (
-		(checkSecret ? sharedSecretProblem(settings, request) : undefined) ??
-		(checkSignature ? signatureProblem(settings, request) : undefined)
+		(checks.secret ? sharedSecretProblem(settings, request) : undefined) ??
+		(checks.signature ? signatureProblem(settings, request) : undefined)
 	);
 }
 

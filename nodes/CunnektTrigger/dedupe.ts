@@ -1,45 +1,18 @@
-import type { TriggerEvent } from './normalise';
+import type { TriggerEvent } from './events';
+import { RecentKeys } from './memory';
 
 /**
  * The events this process has already let through, per trigger (workflow id + node id), to drop a sender's retries.
  * Kept in memory on purpose: inside webhook(), n8n throws away static-data changes whenever the call starts an
  * execution (n8n 2.41), concurrent calls lose updates, and the deduplication store is out of reach. So the guarantee
- * holds for one n8n process until it restarts; the README says what to add for several webhook processors.
+ * holds for one n8n process until it restarts; docs/cunnekt-trigger.md (Duplicates) says what to add for several
+ * webhook processors.
  */
 
 export const MAX_REMEMBERED_KEYS = 10_000;
 
-/** Keys in first-seen order with the time each one expires: the oldest is always first, so expiry is cheap. */
-class RecentKeys {
-	private readonly expiries = new Map<string, number>();
-
-	constructor(private readonly capacity: number) {}
-
-	/** True when the key was seen within its window; otherwise remembers it and answers false. */
-	seenBefore(key: string, now: number, windowMs: number): boolean {
-		this.forgetExpired(now);
-		const expiresAt = this.expiries.get(key);
-		if (expiresAt !== undefined && expiresAt > now) return true;
-		this.expiries.delete(key);
-		this.expiries.set(key, now + windowMs);
-		for (const oldest of this.expiries.keys()) {
-			if (this.expiries.size <= this.capacity) break;
-			this.expiries.delete(oldest);
-		}
-		return false;
-	}
-
-	private forgetExpired(now: number): void {
-		for (const [key, expiresAt] of this.expiries) {
-			if (expiresAt > now) break;
-			this.expiries.delete(key);
-		}
-	}
-}
-
 const memories = new Map<string, RecentKeys>();
 
-/**
 /**
  * The key a retry of this event repeats: a message's id; a status's id and status; for a template status update the
  * template, its status and when WhatsApp sent it (a template may be approved again later); for a payload-level error
@@ -52,9 +25,8 @@ export function dedupeKey(event: TriggerEvent): string | undefined {
 		return template === null ? undefined : `templateStatus:${template}:${event.status}:${event.timestampUnix ?? ''}`;
 	}
 	if (event.event === 'error') {
-		const timestamp = event.raw.timestamp ?? null;
-		const { businessPhoneNumberId, code, title, message, details } = event;
-		return `error:${JSON.stringify([businessPhoneNumberId, code, timestamp, title, message, details])}`;
+		const { businessPhoneNumberId, code, timestampUnix, title, message, details } = event;
+		return `error:${JSON.stringify([businessPhoneNumberId, code, timestampUnix, title, message, details])}`;
 	}
 	if (event.messageId === null) return undefined;
 	return event.event === 'message' ? `message:${event.messageId}` : `status:${event.messageId}:${event.status}`;

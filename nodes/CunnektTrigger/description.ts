@@ -1,14 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { AUTHENTICATION_MODES, modesChecking, readsCredential } from './authenticate';
 import { MAX_REMEMBERED_KEYS } from './dedupe';
 import { MESSAGE_KINDS } from './filters';
 
 /** The trigger's panel: setup steps, which events start the workflow, who may call, and the filters. */
 
-export const SECRET_MODES = ['sharedSecret', 'sharedSecretAndSignature'];
-export const SIGNATURE_MODES = ['signature', 'sharedSecretAndSignature'];
+/** The Authentications that check the shared secret, and those that check WhatsApp's signature (authenticate.ts). */
+const SECRET_MODES = modesChecking('secret');
+const SIGNATURE_MODES = modesChecking('signature');
 /** The Authentications that read the Cunnekt Webhook API credential (n8n shows the credential for these only). */
-export const CREDENTIAL_MODES = ['sharedSecret', 'signature', 'sharedSecretAndSignature'];
+export const CREDENTIAL_MODES = AUTHENTICATION_MODES.filter(readsCredential);
 
 /**
  * Shown only while the field holds a value. Workflows saved before the Cunnekt Webhook API credential keep their

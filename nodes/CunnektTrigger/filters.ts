@@ -1,4 +1,4 @@
-import type { MessageEvent, TriggerEvent } from './normalise';
+import type { MessageEvent, TriggerEvent } from './events';
 
 /** Which events start the workflow: the node's "Trigger On", "Statuses" and filter options, as plain data. */
 export interface TriggerFilters {
@@ -33,10 +33,7 @@ const KNOWN_KINDS = new Set(Object.keys(MESSAGE_KINDS));
 
 /** A message's kind for filtering: an interactive answer counts as what it answers (button, list, form). */
 export function messageKind(event: MessageEvent): string {
-	const kind =
-		event.type === 'interactive' && typeof event.raw.interactive === 'object' && event.raw.interactive !== null
-			? String((event.raw.interactive as Record<string, unknown>).type)
-			: event.type;
+	const kind = event.type === 'interactive' ? (event.interactiveType ?? 'other') : event.type;
 	return KNOWN_KINDS.has(kind) ? kind : 'other';
 }
 

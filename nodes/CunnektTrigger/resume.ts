@@ -3,7 +3,8 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 import { isResumedAnswer, parseRoute, resumeUrl } from '../shared/resumeRouting';
 import type { ForwardedTap, ResumeRoute } from '../shared/resumeRouting';
 import { postToOwnN8n } from '../shared/transport';
-import type { MessageEvent, TriggerEvent } from './normalise';
+import type { MessageEvent, TriggerEvent } from './events';
+import { RecentKeys } from './memory';
 
 /**
  * Taps on a Send and Wait request (Reply → Send and Wait for Response): a button or list reply, or a template's
@@ -48,28 +49,19 @@ export function waitingBaseUrl(ownWebhookUrl: string | undefined, webhookId: str
 
 const MAX_REMEMBERED_TAPS = 10_000;
 
-/** Routing ids handed over (or being handed over) by this process, oldest first. */
-const handedOver = new Set<string>();
-
-function remember(routeId: string): void {
-	handedOver.add(routeId);
-	for (const oldest of handedOver) {
-		if (handedOver.size <= MAX_REMEMBERED_TAPS) break;
-		handedOver.delete(oldest);
-	}
-}
+/** Routing ids handed over (or being handed over) by this process, remembered until pushed out or forgotten. */
+const handedOver = new RecentKeys(MAX_REMEMBERED_TAPS);
 
 function respondedAt(event: MessageEvent): string {
 	return event.timestampUnix === null ? new Date().toISOString() : new Date(event.timestampUnix * 1000).toISOString();
 }
 
-/** Hands each tap to its waiting execution; never throws (the sender has its 200 already). */
+/** Hands each tap to its waiting execution; never throws (a tap that resumes nothing costs the sender no 200). */
 export async function resumeWaitingExecutions(this: IWebhookFunctions, taps: ResumeTap[]): Promise<void> {
 	const base = waitingBaseUrl(this.getNodeWebhookUrl('default'), this.getNode().webhookId);
 	if (!base) return;
 	for (const { routeId, route, event } of taps) {
-		if (handedOver.has(routeId)) continue;
-		remember(routeId);
+		if (handedOver.seenBefore(routeId)) continue;
 		try {
 			const tap: ForwardedTap = {
 				respondedBy: event.from,
@@ -80,9 +72,9 @@ export async function resumeWaitingExecutions(this: IWebhookFunctions, taps: Res
 			const answer = await postToOwnN8n(this, resumeUrl(base, route), { ...tap });
 			const resumed = isResumedAnswer(answer.statusCode, answer.body);
 			// Not resumed (no such wait, a bad signature, n8n busy): a later delivery of the same tap may try again.
-			if (!resumed) handedOver.delete(routeId);
+			if (!resumed) handedOver.forget(routeId);
 		} catch {
-			handedOver.delete(routeId);
+			handedOver.forget(routeId);
 		}
 	}
 }

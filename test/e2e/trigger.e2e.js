@@ -168,6 +168,7 @@ module.exports = [
 				const expected = [
 					messageItem(text.value, { text: 'Hi, where is my order?' }),
 					messageItem(button.value, {
+						interactiveType: 'button_reply',
 						reply: { type: 'button', id: 'track_order', title: 'Track my order', description: null, payload: null },
 					}),
 					messageItem(image.value, { caption: 'The parcel I got', media: mediaOf(image.value) }),

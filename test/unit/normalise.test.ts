@@ -1,5 +1,5 @@
+import type { TriggerEvent } from '../../nodes/CunnektTrigger/events';
 import { normalisePayload, UNKNOWN_SHAPE } from '../../nodes/CunnektTrigger/normalise';
-import type { TriggerEvent } from '../../nodes/CunnektTrigger/normalise';
 import { webhooks } from '../helpers/sender';
 import { CLOSED_WINDOW_ERROR } from '../helpers/trigger';
 
@@ -51,6 +51,7 @@ describe('normalisePayload: Cunnekt\'s samples (test/sandbox/webhook-samples.js)
 				timestampUnix: 1704803711,
 				...BUSINESS,
 				type: 'interactive',
+				interactiveType: 'button_reply',
 				reply: { type: 'button', id: '1', title: 'WhatsApp Onboarding', description: null, payload: null },
 				context: { messageId: 'wamid.HBgMOTE3MDQyNzE0MzI2FQIAERgSQkRBNUE0QUYyNzE1NDVENzRBAA==', from: '919999999999' },
 				serviceWindowExpiresAt: '2024-01-10T12:35:11.000Z',
@@ -72,6 +73,7 @@ describe('normalisePayload: Cunnekt\'s samples (test/sandbox/webhook-samples.js)
 				timestampUnix: 1704803717,
 				...BUSINESS,
 				type: 'interactive',
+				interactiveType: 'list_reply',
 				reply: { type: 'list', id: 'button2_4', title: 'button2', description: null, payload: null },
 				context: { messageId: 'wamid.HBgMOTE3MDQyNzE0MzI2FQIAERgSOTlFQTQ2REJCNDc4QTVERTM5AA==', from: '919999999999' },
 				serviceWindowExpiresAt: '2024-01-10T12:35:17.000Z',
@@ -224,10 +226,18 @@ describe('normalisePayload: the other message types', () => {
 		const { event, raw } = one('nfm_reply', { form: { flow_token: 't-1', name: 'Asha Rao', guests: 3, newsletter: true } });
 		expect(event).toStrictEqual({
 			...common('interactive', raw),
+			interactiveType: 'nfm_reply',
 			form: { flow_token: 't-1', name: 'Asha Rao', guests: 3, newsletter: true },
 			...WINDOW,
 			raw,
 		});
+	});
+
+	it('an interactive message that does not say what it answers: interactiveType null, no reply', () => {
+		const value = inboundMessage('button_reply', { at: AT });
+		delete (value.message.interactive as Record<string, unknown>).type;
+		const [event] = eventsOf(value.value);
+		expect(event).toStrictEqual({ ...common('interactive', value.message), interactiveType: null, ...WINDOW, raw: value.message });
 	});
 
 	it('a form answer whose response_json is not JSON: form is null, the text stays under raw', () => {
@@ -383,9 +393,21 @@ describe('normalisePayload: statuses, errors, batches and the envelope', () => {
 				message: 'Rate limit hit',
 				details: 'Cloud API message throughput has been reached.',
 				explanation: 'Rate limited by WhatsApp (throughput limit). Slow down; the node retries as set in its Sending Options.',
+				timestamp: null,
+				timestampUnix: null,
 				...BUSINESS,
 				raw: error,
 			},
+		]);
+	});
+
+	it('an error that says when it happened: its time as for messages, raw as sent', () => {
+		const error = { code: 130429, title: 'Rate limit hit', timestamp: '1736935200' };
+		const [event] = eventsOf({ messaging_product: 'whatsapp', errors: [error] });
+		expect([event.timestamp, 'timestampUnix' in event ? event.timestampUnix : undefined, event.raw]).toStrictEqual([
+			'2025-01-15T10:00:00.000Z',
+			1736935200,
+			error,
 		]);
 	});
 

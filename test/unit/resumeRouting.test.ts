@@ -1,7 +1,7 @@
 import { parseRoute, resumeUrl } from '../../nodes/shared/resumeRouting';
 import { splitResumeTaps, waitingBaseUrl } from '../../nodes/CunnektTrigger/resume';
+import type { TriggerEvent } from '../../nodes/CunnektTrigger/events';
 import { normalisePayload } from '../../nodes/CunnektTrigger/normalise';
-import type { TriggerEvent } from '../../nodes/CunnektTrigger/normalise';
 
 const SIGNATURE = 'ab'.repeat(32);
 const APPROVE = `sw1:4711:3f2b9c1e-0d4a-4b8e-9f1a-2c3d4e5f6a7b:a1:mk9x2a:${SIGNATURE}`;

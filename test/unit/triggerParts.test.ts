@@ -1,17 +1,25 @@
 import { createHmac } from 'crypto';
 
-import { authenticationProblem, safeEqual, verificationAnswer } from '../../nodes/CunnektTrigger/authenticate';
+import {
+	AUTHENTICATION_CHECKS,
+	authenticationProblem,
+	checksOf,
+	modesChecking,
+	readsCredential,
+	safeEqual,
+	verificationAnswer,
+} from '../../nodes/CunnektTrigger/authenticate';
 import type { AuthenticationSettings } from '../../nodes/CunnektTrigger/authenticate';
 import { parseJsonBody, rawBodyOf, sizeProblem } from '../../nodes/CunnektTrigger/body';
 import { dedupeKey, dropDuplicates, MAX_REMEMBERED_KEYS } from '../../nodes/CunnektTrigger/dedupe';
 import { depthProblem, MAX_NESTING_DEPTH, nestingDepth } from '../../nodes/CunnektTrigger/depth';
-import { DEFAULTS, triggerProperties } from '../../nodes/CunnektTrigger/description';
+import { CREDENTIAL_MODES, DEFAULTS, triggerProperties } from '../../nodes/CunnektTrigger/description';
 import { checkWebhookCredential } from '../../nodes/CunnektTrigger/checkCredential';
 import { CunnektTrigger } from '../../nodes/CunnektTrigger/CunnektTrigger.node';
 import { messageKind, parseBusinessNumbers, passesFilters } from '../../nodes/CunnektTrigger/filters';
 import type { TriggerFilters } from '../../nodes/CunnektTrigger/filters';
 import { normalisePayload } from '../../nodes/CunnektTrigger/normalise';
-import type { MessageEvent, StatusEvent, TriggerEvent } from '../../nodes/CunnektTrigger/normalise';
+import type { MessageEvent, StatusEvent, TriggerEvent } from '../../nodes/CunnektTrigger/events';
 import { NodeHelpers } from 'n8n-workflow';
 import type { INode, INodeParameters } from 'n8n-workflow';
 
@@ -54,6 +62,15 @@ describe('filters', () => {
 		]);
 	});
 
+	it('an interactive message counts by its interactiveType, never by what raw holds', () => {
+		const button = message('button_reply');
+		expect(button.interactiveType).toBe('button_reply');
+		expect(messageKind({ ...button, raw: {} })).toBe('button_reply');
+		expect(messageKind({ ...button, interactiveType: 'list_reply' })).toBe('list_reply');
+		expect(messageKind({ ...button, interactiveType: null })).toBe('other');
+		expect(messageKind({ ...button, interactiveType: 'interactive_thing_of_tomorrow' })).toBe('other');
+	});
+
 	it('business numbers: commas, spaces and "+" as people type them', () => {
 		expect(parseBusinessNumbers(' 123456789, +91 98736 17805;55 ')).toEqual(['123456789', '919873617805', '55']);
 		expect(parseBusinessNumbers('')).toEqual([]);
@@ -87,8 +104,10 @@ describe('duplicate memory', () => {
 		const rateLimit = { code: 130429, title: 'Rate limit hit', message: 'Rate limit hit', error_data: { details: 'Too many messages' } };
 		expect(error(rateLimit)).toBe('error:["123456789",130429,null,"Rate limit hit","Rate limit hit","Too many messages"]');
 		expect(error({ ...rateLimit, timestamp: '1736935200' })).toBe(
-			'error:["123456789",130429,"1736935200","Rate limit hit","Rate limit hit","Too many messages"]',
+			'error:["123456789",130429,1736935200,"Rate limit hit","Rate limit hit","Too many messages"]',
 		);
+		// The timestamp as the item shows it (timestampUnix): the same time as text or as a number is the same key.
+		expect(error({ ...rateLimit, timestamp: 1736935200 })).toBe(error({ ...rateLimit, timestamp: '1736935200' }));
 		expect(error({ code: 1 })).toBe('error:["123456789",1,null,null,null,null]');
 		expect(dedupeKey({ ...message('text'), messageId: null })).toBeUndefined();
 	});
@@ -140,6 +159,36 @@ describe('authentication', () => {
 		...changes,
 	});
 	const hmac = (secret: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+
+	it('one table says which Authentication checks what; the modes per check, and those reading the credential, follow it', () => {
+		expect(AUTHENTICATION_CHECKS).toEqual({
+			none: { secret: false, signature: false },
+			sharedSecret: { secret: true, signature: false },
+			signature: { secret: false, signature: true },
+			sharedSecretAndSignature: { secret: true, signature: true },
+		});
+		expect(modesChecking('secret')).toEqual(['sharedSecret', 'sharedSecretAndSignature']);
+		expect(modesChecking('signature')).toEqual(['signature', 'sharedSecretAndSignature']);
+		expect(['none', 'sharedSecret', 'signature', 'sharedSecretAndSignature'].map(readsCredential)).toEqual([false, true, true, true]);
+		expect(CREDENTIAL_MODES).toEqual(['sharedSecret', 'signature', 'sharedSecretAndSignature']);
+	});
+
+	it('the panel shows each check\'s fields, and the credential, for the modes the table names', () => {
+		const shownFor = (name: string) => triggerProperties.find((property) => property.name === name)?.displayOptions?.show?.authentication;
+		expect(['secretIn', 'parameterName', 'querySecretNotice', 'queryParameterSecretNotice', 'headerName', 'secret'].map(shownFor)).toEqual(
+			Array.from({ length: 6 }, () => ['sharedSecret', 'sharedSecretAndSignature']),
+		);
+		expect(shownFor('appSecret')).toEqual(['signature', 'sharedSecretAndSignature']);
+		const credential = new CunnektTrigger().description.credentials?.find((entry) => entry.name === 'cunnektWebhookApi');
+		expect(credential?.displayOptions?.show?.authentication).toEqual(['sharedSecret', 'signature', 'sharedSecretAndSignature']);
+	});
+
+	it('a mode that is none of these (a hand-edited workflow) checks nothing, as None', () => {
+		expect(checksOf('basicAuth')).toEqual({ secret: false, signature: false });
+		expect(checksOf('toString')).toEqual({ secret: false, signature: false });
+		expect(readsCredential('basicAuth')).toBe(false);
+		expect(authenticationProblem(settings({ mode: 'basicAuth' as never }), { headers: {}, query: {}, rawBody: body })).toBeUndefined();
+	});
 
 	it('safeEqual compares whole strings of any length', () => {
 		expect(safeEqual('abc', 'abc')).toBe(true);
