@@ -15,7 +15,7 @@ const {
 	binaryBytes,
 	assertSucceeded,
 } = require('./harness');
-const { SAMPLE_IDS } = require('../sandbox/media-files');
+const { SAMPLE_IDS } = require('../../sandbox/media-files');
 
 const byId = (value) => ({ __rl: true, mode: 'id', value });
 const fromList = (value, cachedResultName) => ({ __rl: true, mode: 'list', value, cachedResultName });

@@ -12,9 +12,9 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { REPO_DIR, N8N_VERSION } = require('../n8n/runtime');
-const { startStack } = require('../n8n/stack');
-const { runSuite } = require('../n8n/suite');
+const { REPO_DIR, N8N_VERSION } = require('../../playground/runtime');
+const { startStack } = require('../../playground/stack');
+const { runSuite } = require('../helpers/suite');
 const { ensureChromium } = require('./browser');
 
 const RUN_DIR = path.join(REPO_DIR, '.e2e', 'run');

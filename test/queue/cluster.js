@@ -8,10 +8,10 @@
  */
 const crypto = require('crypto');
 const path = require('path');
-const runtime = require('../n8n/runtime');
-const services = require('../n8n/services');
-const { setupInstance, waitForWebhook } = require('../n8n/stack');
-const { startSandbox } = require('../sandbox/server');
+const runtime = require('../../playground/runtime');
+const services = require('../../playground/services');
+const { setupInstance, waitForWebhook } = require('../../playground/stack');
+const { startSandbox } = require('../../sandbox/server');
 
 const HOSTNAME_PRELOAD = path.join(__dirname, 'hostname.js');
 
@@ -176,9 +176,9 @@ function peakMemory(cluster) {
 
 /**
  * @typedef {{
- *   dir: string, install: import('../n8n/runtime').N8nInstall, tarball: string, postgres: any, redis: any, sandbox: any,
- *   main: import('../n8n/runtime').N8nProcess, workers: import('../n8n/runtime').N8nProcess[],
- *   webhook: import('../n8n/runtime').N8nProcess, processes: Map<string, import('../n8n/runtime').N8nProcess>,
+ *   dir: string, install: import('../../playground/runtime').N8nInstall, tarball: string, postgres: any, redis: any, sandbox: any,
+ *   main: import('../../playground/runtime').N8nProcess, workers: import('../../playground/runtime').N8nProcess[],
+ *   webhook: import('../../playground/runtime').N8nProcess, processes: Map<string, import('../../playground/runtime').N8nProcess>,
  *   owner: typeof runtime.DEMO_OWNER, apiKey: string, cookie: string, rest: any,
  *   api: ReturnType<typeof runtime.publicApi>, credential: { id: string, name: string }, stop: () => Promise<void>,
  * }} Cluster

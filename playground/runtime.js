@@ -19,11 +19,11 @@ const net = require('net');
 const os = require('os');
 const path = require('path');
 
-const REPO_DIR = path.resolve(__dirname, '../..');
+const REPO_DIR = path.resolve(__dirname, '..');
 const RUNTIME_DIR = path.join(__dirname, 'runtime');
 const NODE_VERSION = '24.21.0';
 const N8N_VERSION = require('./runtime/package.json').dependencies.n8n;
-const PACKAGE_NAME = require('../../package.json').name;
+const PACKAGE_NAME = require('../package.json').name;
 
 /** Where Node 24 and n8n are installed: $CUNNEKT_N8N_CACHE, else $XDG_CACHE_HOME or ~/.cache, /n8n-nodes-cunnekt. */
 function cacheDir() {
@@ -614,7 +614,7 @@ module.exports = {
 	tail,
 };
 
-// `node test/n8n/runtime.js`: install (or check) Node 24 and n8n in the cache, as .ci/run does before the tests.
+// `node playground/runtime.js`: install (or check) Node 24 and n8n in the cache, as .ci/run does before the tests.
 if (require.main === module) {
 	ensureN8n().then(
 		(install) => console.log(`n8n ${install.version} ready in ${install.dir}`),
