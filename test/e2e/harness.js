@@ -3,7 +3,7 @@
 const assert = require('assert/strict');
 const fs = require('fs');
 const path = require('path');
-const { runN8nCommand } = require('../../playground/runtime');
+const { runN8nCommand } = require('../../playground/n8n/processes');
 const { createWorkflow, CURRENT_CREDENTIAL_NAME } = require('../../playground/stack');
 
 const CUNNEKT = 'n8n-nodes-cunnekt.cunnekt';

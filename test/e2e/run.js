@@ -12,7 +12,7 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { REPO_DIR, N8N_VERSION } = require('../../playground/runtime');
+const { REPO_DIR, N8N_VERSION } = require('../../playground/runtime/pin');
 const { startStack } = require('../../playground/stack');
 const { runSuite } = require('../helpers/suite');
 const { ensureChromium } = require('./browser');

@@ -1,4 +1,4 @@
-/** The sandbox's webhook sender (sandbox/webhooks.js), typed for the tests. */
+/** The sandbox's webhook sender (sandbox/webhook-sender.js) and what it posts (sandbox/webhooks.js), typed for tests. */
 import type { Sandbox } from './sandbox';
 
 export interface Delivery {

@@ -2,8 +2,8 @@
 /** The queue-mode checks: inbound to reply, two broadcasts at once, a worker stopped gracefully mid-burst. */
 const assert = require('assert/strict');
 const crypto = require('crypto');
-const { stopProcess } = require('../../playground/runtime');
-const { treeMemory } = require('../../playground/services');
+const { treeMemory } = require('../../playground/host/memory');
+const { stopProcess } = require('../../playground/n8n/processes');
 const { createWorkflow } = require('../../playground/stack');
 const { CUNNEKT, node, cunnekt, chainWorkflow } = require('../e2e/harness');
 const { productionUrl, executionsByWorker, workerActivity } = require('./cluster');

@@ -10,7 +10,7 @@
  * graceful-stop burst is 30% of it (at least 60).
  */
 const path = require('path');
-const { REPO_DIR, N8N_VERSION } = require('../../playground/runtime');
+const { REPO_DIR, N8N_VERSION } = require('../../playground/runtime/pin');
 const { startCluster, peakMemory } = require('./cluster');
 const { checks, figures } = require('./checks');
 const { runSuite } = require('../helpers/suite');

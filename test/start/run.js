@@ -14,8 +14,11 @@ const assert = require('assert/strict');
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { REPO_DIR, N8N_VERSION, freePort, unwrap, tail } = require('../../playground/runtime');
-const { isAlive, processGroup, processTree } = require('../../playground/services');
+const { tail } = require('../../playground/host/commands');
+const { freePort } = require('../../playground/host/ports');
+const { isAlive, processGroup, processTree } = require('../../playground/host/processes');
+const { unwrap } = require('../../playground/n8n/api');
+const { REPO_DIR, N8N_VERSION } = require('../../playground/runtime/pin');
 const { runSuite } = require('../helpers/suite');
 
 const RUN_DIR = path.join(REPO_DIR, '.e2e', 'first-run');
