@@ -26,7 +26,9 @@ const README_SCREENSHOTS = ['template-list.png', 'template-fields.png', 'templat
 /** @type {Array<{ name: string, run: (context: any) => Promise<void> }>} */
 const checks = [
 	require('./credential.e2e'),
-	require('./actions.e2e'),
+	require('./resources.e2e'),
+	require('./messages.e2e'),
+	require('./currentPlatform.e2e'),
 	require('./trigger.e2e'),
 	require('./triggerHardening.e2e'),
 	require('./sendAndWait.e2e'),
