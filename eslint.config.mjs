@@ -1,12 +1,13 @@
 // Lint as n8n's reviewers lint: the community-node rules and eslint-plugin-n8n-nodes-base over the package, its
-// nodes and credentials, with no import cycle among them; the test code gets TypeScript's recommended rules. Inline
-// disable comments are refused.
+// nodes and credentials, with no import cycle among them; the test code and the tools people run (sandbox/,
+// playground/) get TypeScript's recommended rules. Inline disable comments are refused.
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import communityNodes from '@n8n/eslint-plugin-community-nodes';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 
 const nodesBase = (set) => n8nNodesBase.configs[set].rules;
+const testAndToolsTs = ['test/**/*.ts', 'sandbox/**/*.ts', 'playground/**/*.ts'];
 
 export default [
 	{ ignores: ['dist/**', 'node_modules/**', '.e2e/**', '.queue/**', '.bench/**', 'gulpfile.js', 'index.js', 'jest.config.js', 'eslint.config.mjs'] },
@@ -66,9 +67,9 @@ export default [
 			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
 		},
 	},
-	...tseslint.configs.recommended.map((config) => ({ ...config, files: ['test/**/*.ts'] })),
+	...tseslint.configs.recommended.map((config) => ({ ...config, files: testAndToolsTs })),
 	{
-		files: ['test/**/*.ts'],
+		files: testAndToolsTs,
 		rules: {
 			'@typescript-eslint/no-require-imports': 'off',
 			'@typescript-eslint/no-explicit-any': 'error',

@@ -16,9 +16,9 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawnSync } = require('child_process');
-const { REPO_DIR, N8N_VERSION, NODE_VERSION } = require('../n8n/runtime');
-const { sampleMemory } = require('../n8n/services');
-const { startStack, createWorkflow, waitForWebhook } = require('../n8n/stack');
+const { REPO_DIR, N8N_VERSION, NODE_VERSION } = require('../../playground/runtime/pin');
+const { sampleMemory } = require('../../playground/host/memory');
+const { startStack, createWorkflow, waitForWebhook } = require('../../playground/stack');
 const workflows = require('./workflows');
 const { sendingProfiles, mainThreadProfile } = require('./profile');
 
@@ -196,7 +196,7 @@ async function executionIn(stack, workflowId, states, id) {
  */
 async function resumeRuns(stack, rounds) {
 	stack.sandbox.reset();
-	const { inboundMessage } = require('../sandbox/webhooks');
+	const { inboundMessage } = require('../../sandbox/webhooks');
 	const waitingFlow = workflows.sendAndWaitWorkflow('bench: send and wait');
 	const plainTrigger = workflows.ourTrigger();
 	const plainFlow = workflows.triggerWorkflow('bench: plain trigger', plainTrigger);
@@ -243,14 +243,14 @@ const median = (values) => {
 
 /** Payloads of distinct inbound text messages, as Cunnekt posts them (from the sandbox's webhook sender). */
 function inboundPayloads(count) {
-	const { inboundMessage } = require('../sandbox/webhooks');
+	const { inboundMessage } = require('../../sandbox/webhooks');
 	return Array.from({ length: count }, (_, n) => JSON.stringify(inboundMessage('text', { id: `wamid.BENCH${n}`, from: String(917000000000 + n) }).value));
 }
 
 /** Events our normaliser turns out per second, in this process, over a mix of Cunnekt's samples. */
 function normaliseRate() {
 	const { normalisePayload } = require(path.join(REPO_DIR, 'dist', 'nodes', 'CunnektTrigger', 'normalise.js'));
-	const { SEED_WEBHOOKS } = require('../sandbox/webhooks');
+	const { SEED_WEBHOOKS } = require('../../sandbox/webhooks');
 	const samples = Object.values(SEED_WEBHOOKS).map((sample) => JSON.parse(typeof sample === 'string' ? sample : JSON.stringify(sample)));
 	let events = 0;
 	const started = process.hrtime.bigint();

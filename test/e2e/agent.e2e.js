@@ -6,7 +6,7 @@
  * server on 127.0.0.1 (fixtures/scriptedLlm.js): the one part that cannot run for real.
  */
 const assert = require('assert/strict');
-const { createWorkflow, productionWebhookUrl, waitForWebhook } = require('../n8n/stack');
+const { createWorkflow, productionWebhookUrl, waitForWebhook } = require('../../playground/stack');
 const { assertSucceeded, executionsOf, outputOf, poll, replyBodies, sandboxControl } = require('./harness');
 const { startScriptedLlm } = require('./fixtures/scriptedLlm');
 

@@ -3,7 +3,7 @@
 const fs = require('fs');
 const path = require('path');
 
-const { ensureDebianPackages } = require('../n8n/services');
+const { ensureDebianPackages } = require('../../playground/services/debian');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 

@@ -1,7 +1,7 @@
 // @ts-check
 /** n8n's editor in a real browser: what a person sees when they use the Cunnekt nodes. Screenshots in .e2e/screenshots. */
 const assert = require('assert/strict');
-const { createWorkflow, loadExamples } = require('../n8n/stack');
+const { createWorkflow, loadExamples } = require('../../playground/stack');
 const { launchBrowser, signIn, openNode, pickOption, screenshot } = require('./browser');
 const { ORDER_PICTURE, cunnekt, customers, manualWorkflow, orderUpdateBody, assertRequests } = require('./harness');
 

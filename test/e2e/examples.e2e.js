@@ -1,7 +1,7 @@
 // @ts-check
 /** The example workflows in examples/: each imports into n8n as a user would, and runs against the sandbox. */
 const assert = require('assert/strict');
-const { createWorkflow, loadExamples, hasTrigger } = require('../n8n/stack');
+const { createWorkflow, loadExamples, hasTrigger } = require('../../playground/stack');
 const { executeById, assertRequests, sendOutput, orderUpdateBody, assertSucceeded } = require('./harness');
 
 /** What running each manually started example must do: its requests to the sandbox (per node) and its last node's items. */

@@ -3,8 +3,8 @@
 const assert = require('assert/strict');
 const fs = require('fs');
 const path = require('path');
-const { runN8nCommand } = require('../n8n/runtime');
-const { createWorkflow, CURRENT_CREDENTIAL_NAME } = require('../n8n/stack');
+const { runN8nCommand } = require('../../playground/n8n/processes');
+const { createWorkflow, CURRENT_CREDENTIAL_NAME } = require('../../playground/stack');
 
 const CUNNEKT = 'n8n-nodes-cunnekt.cunnekt';
 
@@ -18,7 +18,7 @@ function cunnekt(name, parameters, extra = {}) {
 	return node(name, CUNNEKT, parameters, { credentials: { cunnektApi: { id: 'set-on-import', name: 'Cunnekt' } }, ...extra });
 }
 
-/** A Cunnekt action node on the current platform's credential (see withCredential in test/n8n/stack.js). */
+/** A Cunnekt action node on the current platform's credential (see withCredential in playground/stack.js). */
 function cunnektCurrent(name, parameters, extra = {}) {
 	return cunnekt(name, parameters, { credentials: { cunnektApi: { id: 'set-on-import', name: CURRENT_CREDENTIAL_NAME } }, ...extra });
 }

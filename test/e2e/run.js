@@ -12,9 +12,9 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { REPO_DIR, N8N_VERSION } = require('../n8n/runtime');
-const { startStack } = require('../n8n/stack');
-const { runSuite } = require('../n8n/suite');
+const { REPO_DIR, N8N_VERSION } = require('../../playground/runtime/pin');
+const { startStack } = require('../../playground/stack');
+const { runSuite } = require('../helpers/suite');
 const { ensureChromium } = require('./browser');
 
 const RUN_DIR = path.join(REPO_DIR, '.e2e', 'run');
@@ -26,7 +26,9 @@ const README_SCREENSHOTS = ['template-list.png', 'template-fields.png', 'templat
 /** @type {Array<{ name: string, run: (context: any) => Promise<void> }>} */
 const checks = [
 	require('./credential.e2e'),
-	require('./actions.e2e'),
+	require('./resources.e2e'),
+	require('./messages.e2e'),
+	require('./currentPlatform.e2e'),
 	require('./trigger.e2e'),
 	require('./triggerHardening.e2e'),
 	require('./sendAndWait.e2e'),

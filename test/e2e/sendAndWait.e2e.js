@@ -5,7 +5,7 @@
  * replayed tap resume nothing and start nothing. Uses examples/refund-approval.json as a user would import it.
  */
 const assert = require('assert/strict');
-const { createWorkflow, loadExamples, productionWebhookUrl } = require('../n8n/stack');
+const { createWorkflow, loadExamples, productionWebhookUrl } = require('../../playground/stack');
 const { assertSucceeded, executionsOf, outputOf, poll, replyBodies, sandboxControl } = require('./harness');
 
 const CUSTOMER = '919999999999';

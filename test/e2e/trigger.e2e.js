@@ -6,7 +6,7 @@
 const assert = require('assert/strict');
 const fs = require('fs');
 const path = require('path');
-const { createWorkflow, loadExamples, productionWebhookUrl } = require('../n8n/stack');
+const { createWorkflow, loadExamples, productionWebhookUrl } = require('../../playground/stack');
 const { finishedExecutions, outputOf, sandboxControl, sendOutputOf, assertSucceeded } = require('./harness');
 
 const CUSTOMER = '919999999999';

@@ -8,9 +8,9 @@ const assert = require('assert/strict');
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
-const { runN8nCommand } = require('../n8n/runtime');
-const { createWorkflow, productionWebhookUrl } = require('../n8n/stack');
-const { inboundMessage, sign } = require('../sandbox/webhooks');
+const { runN8nCommand } = require('../../playground/n8n/processes');
+const { createWorkflow, productionWebhookUrl } = require('../../playground/stack');
+const { inboundMessage, sign } = require('../../sandbox/webhooks');
 const { chainWorkflow, finishedExecutions, node, outputOf } = require('./harness');
 
 const TRIGGER = 'Cunnekt Trigger';

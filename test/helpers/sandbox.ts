@@ -1,4 +1,4 @@
-/** Starts and stops the sandbox (test/sandbox, plain JavaScript so the CLI, e2e and bench can run it as is). */
+/** Starts and stops the sandbox (sandbox/, plain JavaScript so the CLI, e2e and bench can run it as is). */
 import type { TestCredentials } from './n8n';
 
 export interface RecordedRequest {
@@ -34,13 +34,13 @@ export interface Sandbox {
 	reset(): void;
 	openWindow(mobile: string): void;
 	close(): Promise<void>;
-	/** The fault switchboard (test/sandbox/faults.js); reset() clears it. */
+	/** The fault switchboard (sandbox/faults.js); reset() clears it. */
 	faults: {
 		set(rules: FaultRule | FaultRule[]): unknown[];
 		clear(path?: string): void;
 		list(): unknown[];
 	};
-	/** Figures from the record (test/sandbox/stats.js). */
+	/** Figures from the record (sandbox/stats.js). */
 	stats(options?: { path?: string; windowMs?: number }): SandboxStats;
 	[more: string]: unknown;
 }
@@ -79,7 +79,7 @@ export interface SandboxStats {
 	duplicated: Array<{ mobile: string; endpoint: string; copies: number }>;
 }
 
-const { startSandbox: start } = require('../sandbox/server') as {
+const { startSandbox: start } = require('../../sandbox/server') as {
 	startSandbox(options?: { port?: number; apiKey?: string; revokedKeys?: string[] }): Promise<Sandbox>;
 };
 

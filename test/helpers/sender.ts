@@ -1,4 +1,4 @@
-/** The sandbox's webhook sender (test/sandbox/webhooks.js), typed for the tests. */
+/** The sandbox's webhook sender (sandbox/webhook-sender.js) and what it posts (sandbox/webhooks.js), typed for tests. */
 import type { Sandbox } from './sandbox';
 
 export interface Delivery {
@@ -65,7 +65,7 @@ export interface WebhookSender {
 
 export type SeedSample = 'text' | 'buttonReply' | 'listReply' | 'document' | 'image' | 'sent' | 'delivered' | 'read';
 
-export const webhooks = require('../sandbox/webhooks') as {
+export const webhooks = require('../../sandbox/webhooks') as {
 	SEED_WEBHOOKS: Record<SeedSample, string>;
 	BUSINESS: { display_phone_number: string; phone_number_id: string };
 	inboundMessage(type?: string, options?: MessageOptions): { value: WhatsAppValue; message: Record<string, unknown>; messageId: string; from: string };

@@ -2,9 +2,9 @@
 /** The queue-mode checks: inbound to reply, two broadcasts at once, a worker stopped gracefully mid-burst. */
 const assert = require('assert/strict');
 const crypto = require('crypto');
-const { stopProcess } = require('../n8n/runtime');
-const { treeMemory } = require('../n8n/services');
-const { createWorkflow } = require('../n8n/stack');
+const { treeMemory } = require('../../playground/host/memory');
+const { stopProcess } = require('../../playground/n8n/processes');
+const { createWorkflow } = require('../../playground/stack');
 const { CUNNEKT, node, cunnekt, chainWorkflow } = require('../e2e/harness');
 const { productionUrl, executionsByWorker, workerActivity } = require('./cluster');
 const { FINISHED, inboundPlan, messageIds, deliverPlan, settle, settleReplies, verifyExactlyOnce } = require('./inbound');

@@ -8,10 +8,16 @@
  */
 const crypto = require('crypto');
 const path = require('path');
-const runtime = require('../n8n/runtime');
-const services = require('../n8n/services');
-const { setupInstance, waitForWebhook } = require('../n8n/stack');
-const { startSandbox } = require('../sandbox/server');
+const { freePort } = require('../../playground/host/ports');
+const { treeMemory } = require('../../playground/host/memory');
+const { startN8n } = require('../../playground/n8n/processes');
+const { createUserFolder, packPackage } = require('../../playground/n8n/user-folder');
+const { ensureN8n } = require('../../playground/runtime/install-n8n');
+const { ensureDebianPackages } = require('../../playground/services/debian');
+const { startPostgres } = require('../../playground/services/postgres');
+const { startRedis } = require('../../playground/services/redis');
+const { setupInstance, waitForWebhook } = require('../../playground/stack');
+const { startSandbox } = require('../../sandbox/server');
 
 const HOSTNAME_PRELOAD = path.join(__dirname, 'hostname.js');
 
@@ -40,22 +46,22 @@ async function startCluster({ dir, workers = 2, concurrency = 10, build = true, 
 	try {
 		require('fs').rmSync(dir, { recursive: true, force: true });
 		step('install Postgres and Redis if missing');
-		services.ensureDebianPackages(['postgresql', 'redis-server'], { log });
+		ensureDebianPackages(['postgresql', 'redis-server'], { log });
 		step('install n8n');
-		cluster.install = await runtime.ensureN8n({ log });
+		cluster.install = await ensureN8n({ log });
 		step('build and pack the package');
-		cluster.tarball = await runtime.packPackage({ outDir: path.join(dir, 'pack'), build, log });
+		cluster.tarball = await packPackage({ outDir: path.join(dir, 'pack'), build, log });
 		step('start Postgres');
-		cluster.postgres = await services.startPostgres({ log });
+		cluster.postgres = await startPostgres({ log });
 		stops.push(() => cluster.postgres.stop());
 		step('start Redis');
-		cluster.redis = await services.startRedis({ log });
+		cluster.redis = await startRedis({ log });
 		stops.push(() => cluster.redis.stop());
 		step('start the sandbox');
 		cluster.sandbox = await startSandbox({ port: 0 });
 		stops.push(() => cluster.sandbox.close());
 
-		const webhookPort = await runtime.freePort();
+		const webhookPort = await freePort();
 		const webhookUrl = `http://127.0.0.1:${webhookPort}/`;
 		const shared = {
 			DB_TYPE: 'postgresdb',
@@ -74,8 +80,8 @@ async function startCluster({ dir, workers = 2, concurrency = 10, build = true, 
 		};
 		/** One n8n process with its own user folder holding the package; stopped with the cluster. */
 		const start = async (name, options) => {
-			const userFolder = runtime.createUserFolder({ dir: path.join(dir, name), tarball: cluster.tarball });
-			const n8n = await runtime.startN8n({
+			const userFolder = createUserFolder({ dir: path.join(dir, name), tarball: cluster.tarball });
+			const n8n = await startN8n({
 				install: cluster.install,
 				userFolder,
 				logFile: path.join(dir, `${name}.log`),
@@ -111,7 +117,7 @@ async function startCluster({ dir, workers = 2, concurrency = 10, build = true, 
 
 /** A worker: its own broker port, and its health server (readiness) on its own port on 127.0.0.1. */
 async function startWorker(cluster, start, index, concurrency) {
-	const healthPort = await runtime.freePort();
+	const healthPort = await freePort();
 	const worker = await start(`worker-${index}`, {
 		command: ['worker', `--concurrency=${concurrency}`],
 		port: healthPort,
@@ -161,26 +167,27 @@ function readLog(file) {
 function peakMemory(cluster) {
 	const rows = [];
 	for (const [name, n8n] of cluster.processes) {
-		const memory = services.treeMemory(n8n.pid);
+		const memory = treeMemory(n8n.pid);
 		if (memory) rows.push({ name, pid: n8n.pid, peakMiB: memory.peakMiB, withRunnerMiB: memory.treePeakMiB });
 	}
 	for (const [name, service] of [
 		['postgres', cluster.postgres],
 		['redis', cluster.redis],
 	]) {
-		const memory = service && services.treeMemory(service.pid);
+		const memory = service && treeMemory(service.pid);
 		if (memory) rows.push({ name, pid: service.pid, peakMiB: memory.peakMiB, withRunnerMiB: memory.treePeakMiB });
 	}
 	return rows;
 }
 
 /**
+ * @typedef {import('../../playground/n8n/processes').N8nProcess} N8nProcess
  * @typedef {{
- *   dir: string, install: import('../n8n/runtime').N8nInstall, tarball: string, postgres: any, redis: any, sandbox: any,
- *   main: import('../n8n/runtime').N8nProcess, workers: import('../n8n/runtime').N8nProcess[],
- *   webhook: import('../n8n/runtime').N8nProcess, processes: Map<string, import('../n8n/runtime').N8nProcess>,
- *   owner: typeof runtime.DEMO_OWNER, apiKey: string, cookie: string, rest: any,
- *   api: ReturnType<typeof runtime.publicApi>, credential: { id: string, name: string }, stop: () => Promise<void>,
+ *   dir: string, install: import('../../playground/runtime/install-n8n').N8nInstall, tarball: string, postgres: any,
+ *   redis: any, sandbox: any, main: N8nProcess, workers: N8nProcess[], webhook: N8nProcess,
+ *   processes: Map<string, N8nProcess>, owner: typeof import('../../playground/n8n/api').DEMO_OWNER, apiKey: string,
+ *   cookie: string, rest: any, api: ReturnType<typeof import('../../playground/n8n/api').publicApi>,
+ *   credential: { id: string, name: string }, stop: () => Promise<void>,
  * }} Cluster
  */
 

@@ -10,10 +10,10 @@
  * graceful-stop burst is 30% of it (at least 60).
  */
 const path = require('path');
-const { REPO_DIR, N8N_VERSION } = require('../n8n/runtime');
+const { REPO_DIR, N8N_VERSION } = require('../../playground/runtime/pin');
 const { startCluster, peakMemory } = require('./cluster');
 const { checks, figures } = require('./checks');
-const { runSuite } = require('../n8n/suite');
+const { runSuite } = require('../helpers/suite');
 
 const RUN_DIR = path.join(REPO_DIR, '.queue', 'run');
 const relative = (file) => path.relative(process.cwd(), file) || file;

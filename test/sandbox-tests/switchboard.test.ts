@@ -2,7 +2,7 @@
 import { startSandbox } from '../helpers/sandbox';
 import type { Sandbox, SandboxStats } from '../helpers/sandbox';
 
-const { maxPerWindow, maxInFlight } = require('../sandbox/stats') as {
+const { maxPerWindow, maxInFlight } = require('../../sandbox/stats') as {
 	maxPerWindow(times: number[], windowMs: number): number;
 	maxInFlight(requests: Array<{ at: number; doneAt?: number }>): number;
 };

@@ -7,16 +7,19 @@
  * (the text message one starts its example's execution), and Ctrl-C (SIGINT to the process group) stops n8n and the
  * sandbox: no process it started is left and both ports are free again.
  *
- * Plain Node like the other real-n8n suites (../n8n/suite.js); parts of check names select checks. npm start builds
+ * Plain Node like the other real-n8n suites (../helpers/suite.js); parts of check names select checks. npm start builds
  * the package itself, so --no-build changes nothing here. Last line: "N passed, N failed".
  */
 const assert = require('assert/strict');
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { REPO_DIR, N8N_VERSION, freePort, unwrap, tail } = require('../n8n/runtime');
-const { isAlive, processGroup, processTree } = require('../n8n/services');
-const { runSuite } = require('../n8n/suite');
+const { tail } = require('../../playground/host/commands');
+const { freePort } = require('../../playground/host/ports');
+const { isAlive, processGroup, processTree } = require('../../playground/host/processes');
+const { unwrap } = require('../../playground/n8n/api');
+const { REPO_DIR, N8N_VERSION } = require('../../playground/runtime/pin');
+const { runSuite } = require('../helpers/suite');
 
 const RUN_DIR = path.join(REPO_DIR, '.e2e', 'first-run');
 const OUTPUT_FILE = path.join(RUN_DIR, 'npm-start.log');

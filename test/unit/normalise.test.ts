@@ -17,7 +17,7 @@ const seed = (name: keyof typeof SEED_WEBHOOKS) => JSON.parse(SEED_WEBHOOKS[name
 const firstMessage = (value: Record<string, unknown>) => (value.messages as Array<Record<string, unknown>>)[0];
 const firstStatus = (value: Record<string, unknown>) => (value.statuses as Array<Record<string, unknown>>)[0];
 
-describe('normalisePayload: Cunnekt\'s samples (test/sandbox/webhook-samples.js), item for item', () => {
+describe('normalisePayload: Cunnekt\'s samples (sandbox/webhook-samples.js), item for item', () => {
 	it('incoming text', () => {
 		const value = seed('text');
 		expect(eventsOf(value)).toStrictEqual([

@@ -2,7 +2,7 @@
 import { Pace, WINDOW_MS } from '../../nodes/shared/pacing';
 import type { Clock, PaceTicket } from '../../nodes/shared/pacing';
 
-const { maxPerWindow } = require('../sandbox/stats') as { maxPerWindow(times: number[], windowMs: number): number };
+const { maxPerWindow } = require('../../sandbox/stats') as { maxPerWindow(times: number[], windowMs: number): number };
 
 /** A clock that only moves when someone sleeps on it. */
 function simulatedClock(start = 1_000_000): Clock & { time: number } {

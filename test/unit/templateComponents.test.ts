@@ -3,8 +3,8 @@ import { buildComponents, checkComponentLimits, parseComponentsJson } from '../.
 import { describeExpectations, templateExpectations, valuesFromSlots } from '../../nodes/Cunnekt/whatsapp/templateExpectations';
 import type { CunnektTemplate, TemplateComponent } from '../../nodes/shared/types';
 
-const { seededTemplates } = require('../sandbox/state') as { seededTemplates(): CunnektTemplate[] };
-const { checkComponents } = require('../sandbox/templates-logic') as {
+const { seededTemplates } = require('../../sandbox/state') as { seededTemplates(): CunnektTemplate[] };
+const { checkComponents } = require('../../sandbox/templates-logic') as {
 	checkComponents(template: unknown, components: unknown): { status: number; body: { error: { code: number; error_data: { details: string } } } } | undefined;
 };
 

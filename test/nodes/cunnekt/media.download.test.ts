@@ -6,7 +6,7 @@ import type { Sandbox } from '../../helpers/sandbox';
 
 /** Media → Download against the sandbox's files: the bytes n8n holds are the bytes the sandbox served. */
 
-const { SAMPLE_IDS } = require('../../sandbox/media-files') as { SAMPLE_IDS: Record<string, string> };
+const { SAMPLE_IDS } = require('../../../sandbox/media-files') as { SAMPLE_IDS: Record<string, string> };
 
 type Answer = { status: number; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> };
 type Interceptor = (request: { path: string }) => Answer | undefined;

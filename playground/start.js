@@ -9,7 +9,7 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { REPO_DIR, N8N_VERSION } = require('./runtime');
+const { REPO_DIR, N8N_VERSION } = require('./runtime/pin');
 const { startStack, loadExamples, createWorkflow, hasTrigger, productionWebhookUrl } = require('./stack');
 
 function option(name, fallback) {

@@ -3,7 +3,7 @@
  * The runner the real-n8n suites share (end-to-end, queue mode): start an environment, run the checks named on the
  * command line (all by default) one after another, say which step of which check failed and where the logs are,
  * stop everything even on failure or Ctrl-C, and end with the line "N passed, N failed" (and a non-zero exit code
- * when one failed). Plain CommonJS, like ./runtime.
+ * when one failed). Plain CommonJS, like the tools in playground/.
  */
 
 function message(error) {

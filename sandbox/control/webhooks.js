@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * /__sandbox/webhooks: the webhook sender (../webhooks.js) for other processes, e.g. the end-to-end suite. Each POST
- * names the webhook URL and answers with what the trigger answered: { status, body, payload, ... }.
+ * /__sandbox/webhooks: the webhook sender (../webhook-sender.js) for other processes, e.g. the end-to-end suite.
+ * Each POST names the webhook URL and answers with what the trigger answered: { status, body, payload, ... }.
  *   POST /webhooks/message  {url, type?, ...message options, ...delivery options}
  *   POST /webhooks/statuses {url, messageId?, outcome?: "read" | "failed", ...delivery options} (no messageId: the
  *                           last message the sandbox accepted)
@@ -14,7 +14,7 @@
  * With `accept: text/plain` the answer is one line for a person: what was posted and what n8n answered.
  */
 const { answers } = require('../errors');
-const { createWebhookSender } = require('../webhooks');
+const { createWebhookSender } = require('../webhook-sender');
 
 module.exports = function registerWebhookSender(control, sandbox) {
 	const sender = createWebhookSender(sandbox);

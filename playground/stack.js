@@ -1,15 +1,20 @@
 // @ts-check
 /**
- * The whole environment of `npm start` and the end-to-end suite, from the pieces in ./runtime: n8n installed, our
- * package packed into a fresh user folder, the sandbox, n8n on 127.0.0.1, its owner, an API key and a Cunnekt
- * credential pointing at the sandbox. stop() ends everything it started, in reverse order.
+ * The whole environment of `npm start` and the end-to-end suite, from the pieces in ./runtime and ./n8n: n8n
+ * installed, our package packed into a fresh user folder, the sandbox, n8n on 127.0.0.1, its owner, an API key and a
+ * Cunnekt credential pointing at the sandbox. stop() ends everything it started, in reverse order.
  */
 const fs = require('fs');
 const path = require('path');
-const runtime = require('./runtime');
+const { freePort } = require('./host/ports');
+const { publicApi, setupOwner } = require('./n8n/api');
+const { startN8n } = require('./n8n/processes');
+const { createUserFolder, packPackage } = require('./n8n/user-folder');
+const { ensureN8n } = require('./runtime/install-n8n');
+const { REPO_DIR } = require('./runtime/pin');
 const { startSandbox } = require('../sandbox/server');
 
-const EXAMPLES_DIR = path.join(runtime.REPO_DIR, 'examples');
+const EXAMPLES_DIR = path.join(REPO_DIR, 'examples');
 const CREDENTIAL_NAME = 'Cunnekt sandbox';
 /** The credential for the sandbox's current platform (app.cunnekt.com's paths and bodies). */
 const CURRENT_CREDENTIAL_NAME = 'Cunnekt sandbox (current platform)';
@@ -41,13 +46,13 @@ async function startStack({ dir, n8nPort, sandboxPort, env, nodeArgs, build = tr
 		fs.rmSync(dir, { recursive: true, force: true });
 		fs.mkdirSync(dir, { recursive: true });
 		step('install n8n');
-		stack.install = await runtime.ensureN8n({ log });
+		stack.install = await ensureN8n({ log });
 		step('build and pack the package');
-		stack.tarball = await runtime.packPackage({ outDir: path.join(dir, 'pack'), build, log });
+		stack.tarball = await packPackage({ outDir: path.join(dir, 'pack'), build, log });
 		step('create the n8n user folder');
-		stack.userFolder = runtime.createUserFolder({ dir: path.join(dir, 'user'), tarball: stack.tarball });
+		stack.userFolder = createUserFolder({ dir: path.join(dir, 'user'), tarball: stack.tarball });
 		step('start the sandbox');
-		stack.sandbox = await startSandbox({ port: sandboxPort ? await runtime.freePort(sandboxPort) : 0 });
+		stack.sandbox = await startSandbox({ port: sandboxPort ? await freePort(sandboxPort) : 0 });
 		stops.push(() => stack.sandbox.close());
 		step('start n8n');
 		stack.filesDir = path.join(stack.userFolder, '.n8n-files');
@@ -55,10 +60,10 @@ async function startStack({ dir, n8nPort, sandboxPort, env, nodeArgs, build = tr
 		// folder's instead.
 		fs.mkdirSync(stack.filesDir, { recursive: true });
 		stack.env = { N8N_RESTRICT_FILE_ACCESS_TO: stack.filesDir, ...env };
-		stack.n8n = await runtime.startN8n({
+		stack.n8n = await startN8n({
 			install: stack.install,
 			userFolder: stack.userFolder,
-			port: n8nPort ? await runtime.freePort(n8nPort) : undefined,
+			port: n8nPort ? await freePort(n8nPort) : undefined,
 			logFile: stack.logFile,
 			env: stack.env,
 			nodeArgs,
@@ -78,8 +83,8 @@ async function startStack({ dir, n8nPort, sandboxPort, env, nodeArgs, build = tr
  */
 async function setupInstance(target, n8n, sandbox, step = () => undefined) {
 	step('create the owner and an API key');
-	Object.assign(target, await runtime.setupOwner(n8n));
-	target.api = runtime.publicApi(n8n, target.apiKey);
+	Object.assign(target, await setupOwner(n8n));
+	target.api = publicApi(n8n, target.apiKey);
 	step('create the Cunnekt credential');
 	target.credential = await target.api.createCredential({
 		name: CREDENTIAL_NAME,
@@ -191,9 +196,10 @@ async function waitForWebhook(url, logFile, attempts = 100) {
 
 /**
  * @typedef {{
- *   dir: string, logFile: string, install: import('./runtime').N8nInstall, tarball: string, userFolder: string,
- *   sandbox: any, n8n: import('./runtime').N8nProcess, owner: typeof runtime.DEMO_OWNER, apiKey: string,
- *   cookie: string, rest: any, api: ReturnType<typeof runtime.publicApi>, credential: { id: string, name: string },
+ *   dir: string, logFile: string, install: import('./runtime/install-n8n').N8nInstall, tarball: string,
+ *   userFolder: string, sandbox: any, n8n: import('./n8n/processes').N8nProcess,
+ *   owner: typeof import('./n8n/api').DEMO_OWNER, apiKey: string, cookie: string, rest: any,
+ *   api: ReturnType<typeof publicApi>, credential: { id: string, name: string },
  *   currentCredential: { id: string, name: string }, webhookCredential: { id: string, name: string }, webhookSecret: string,
  *   env: Record<string, string>, filesDir: string,
  *   stop: () => Promise<void>,
