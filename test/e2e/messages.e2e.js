@@ -16,7 +16,7 @@ const {
 	orderUpdateBody,
 	assertSucceeded,
 } = require('./harness');
-const { ASHA, VIVEK, REPLIES, fromList } = require('./fixtures/actions');
+const { ASHA, VIVEK, fromList } = require('./fixtures/actions');
 
 /** Template's Fields of order_update as the editor saves them: its image and both body variables from the item. */
 const ORDER_UPDATE_FIELDS = {
@@ -36,33 +36,6 @@ const ORDER_UPDATE_FIELDS = {
 };
 
 module.exports = [
-	{
-		name: 'Reply: every operation (text, buttons, list, form, image, video, document, audio, call to action) in one workflow',
-		async run({ stack, step }) {
-			const { sandbox } = stack;
-			sandbox.openWindow(ASHA);
-			step('run the workflow with n8n execute');
-			const run = await execute(
-				stack,
-				manualWorkflow(
-					'e2e: every reply',
-					REPLIES.map(([name, operation, parameters]) =>
-						cunnekt(name, { resource: 'reply', operation, mobile: '+91 99999-99999', ...parameters }),
-					),
-				),
-			);
-			step('the sandbox received exactly the expected requests, in order');
-			assert.deepEqual(
-				receivedRequests(sandbox),
-				REPLIES.map(([, , , body]) => ['POST', '/sendreplymessage', { mobile: ASHA, ...body }]),
-			);
-			step('each node output its message');
-			assertSucceeded(run.execution);
-			REPLIES.forEach(([name], index) => {
-				assert.deepEqual(run.output(name), [{ json: sendOutput(sandbox, ASHA, index), pairedItem: { item: 0 } }], name);
-			});
-		},
-	},
 	{
 		name: 'Template Message → Send (template picked From List, its fields mapped) and Reply → Send Text, Continue On Fail',
 		async run({ stack, step }) {

@@ -27,6 +27,7 @@ const README_SCREENSHOTS = ['template-list.png', 'template-fields.png', 'templat
 const checks = [
 	require('./credential.e2e'),
 	require('./resources.e2e'),
+	require('./replies.e2e'),
 	require('./messages.e2e'),
 	require('./currentPlatform.e2e'),
 	require('./trigger.e2e'),

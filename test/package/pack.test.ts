@@ -1,5 +1,5 @@
 import { execFileSync } from 'child_process';
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
 /**
@@ -37,5 +37,12 @@ describe('npm pack', () => {
 		};
 		expect(built).toEqual(expect.arrayContaining([...n8n.nodes, ...n8n.credentials]));
 		expect(built.filter((path) => /^dist\/(test|node_modules)\/|\.ts$/.test(path))).toEqual([]);
+	});
+
+	it('ships no stale file: every script in dist/ is built from a source that exists', () => {
+		const stale = packedPaths()
+			.filter((path) => path.startsWith('dist/') && path.endsWith('.js'))
+			.filter((path) => !existsSync(join(root, path.replace(/^dist\//, '').replace(/\.js$/, '.ts'))));
+		expect(stale).toEqual([]);
 	});
 });

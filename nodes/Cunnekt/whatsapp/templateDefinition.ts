@@ -4,7 +4,7 @@ import { asObjects, plural } from '../../shared/values';
 import type { Json } from '../../shared/values';
 import { checkCount, checkHttpUrl, checkLength, LIMITS, normaliseMobile, showValue } from './limits';
 import type { TextValue } from './templateComponents';
-import { givenExamples, variablesIn } from './templateExpectations';
+import { givenExamples, variablesIn } from './templateVariables';
 
 /**
  * A new template's components (Template → Create), in Meta's shape: HEADER / BODY / FOOTER / BUTTONS with the

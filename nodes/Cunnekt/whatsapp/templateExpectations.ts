@@ -4,6 +4,7 @@ import { asObjects, capitalise, plural } from '../../shared/values';
 import type { Json } from '../../shared/values';
 import { checkHttpUrl } from './limits';
 import { findComponent, MEDIA_FORMATS } from './templateComponents';
+import { exampleFor, exampleOf, textAround, variablesIn } from './templateVariables';
 import type { CardValue, ComponentValues, HeaderMediaType, TextValue } from './templateComponents';
 
 /**
@@ -44,55 +45,6 @@ export interface TemplateExpectations {
 	/** The number of carousel cards, 0 without a carousel. */
 	cardCount: number;
 }
-
-/** The variables in a text, in order of first appearance: "{{1}}" → "1", "{{first_name}}" → "first_name". */
-export function variablesIn(text: unknown): string[] {
-	const names: string[] = [];
-	for (const match of String(text ?? '').matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)) {
-		if (!names.includes(match[1])) names.push(match[1]);
-	}
-	return names;
-}
-
-/** The example values a component gives for its variables, numbered (a list) or named (name → example). */
-export function givenExamples(example: unknown, part: 'body' | 'header'): { texts: unknown[]; names?: unknown[] } {
-	const holder = (typeof example === 'object' && example !== null ? example : {}) as Json;
-	const named = holder[`${part}_text_named_params`];
-	if (Array.isArray(named)) {
-		const params = asObjects(named);
-		return { texts: params.map((param) => param.example), names: params.map((param) => param.param_name) };
-	}
-	const numbered = holder[`${part}_text`];
-	const texts = part === 'body' && Array.isArray(numbered) ? numbered[0] : numbered;
-	return { texts: Array.isArray(texts) ? texts : [] };
-}
-
-/** Longer texts are shown around the variable only: this many characters on each side. */
-const TEXT_AROUND = 40;
-
-/** A template text as the label of one of its variables shows it: whole, or cut around the variable. */
-function textAround(text: string, variable: string): string {
-	const at = text.search(new RegExp(`\\{\\{\\s*${variable}\\s*\\}\\}`));
-	if (text.length <= 2 * TEXT_AROUND + 10 || at < 0) return text;
-	// Cut at spaces, so that no word is shown in half.
-	const start = text.lastIndexOf(' ', Math.max(0, at - TEXT_AROUND));
-	const from = at - TEXT_AROUND <= 0 || start < 0 ? 0 : start + 1;
-	const end = text.indexOf(' ', at + variable.length + 4 + TEXT_AROUND);
-	const to = end < 0 ? text.length : end;
-	return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
-}
-
-/** The example a component gives for one of its variables (numbered: by its number; named: by its name). */
-function exampleFor(component: Json | undefined, part: 'body' | 'header', variable: string): string | undefined {
-	const given = givenExamples(component?.example, part);
-	const position = given.names ? given.names.map(String).indexOf(variable) : Number(variable) - 1;
-	const example = given.texts[position];
-	return typeof example === 'string' && example.trim() !== '' ? example : undefined;
-}
-
-/** A label's example part: ` (e.g. Vivek)`, or nothing when the template carries none. */
-const exampleOf = (example: unknown): string =>
-	typeof example === 'string' && example.trim() !== '' ? ` (e.g. ${example})` : '';
 
 /** One slot per variable of a header or body text: `Body {{1}} (e.g. Vivek) in "Hi {{1}}, …"`. */
 function variableSlots(component: Json | undefined, part: 'header' | 'body', kind: SlotKind): TemplateSlot[] {

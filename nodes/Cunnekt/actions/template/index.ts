@@ -1,5 +1,5 @@
 import { defineResource } from '../resource';
-import { createTemplate } from './create.operation';
+import { createTemplate } from './create';
 import { deleteTemplate } from './delete.operation';
 import { getTemplate } from './get.operation';
 import { getManyTemplates } from './getMany.operation';
