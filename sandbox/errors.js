@@ -35,6 +35,8 @@ const answers = {
 		whatsappError(400, 132000, 'Number of parameters does not match the expected number of params', details),
 	parameterFormat: (details) => whatsappError(400, 132012, 'Parameter format does not match format in the created template', details),
 	invalidParameter: (details) => whatsappError(400, 131009, 'Parameter value is not valid', details),
+	bsuidNotSupported: () =>
+		whatsappError(400, 131062, 'Business-scoped user ID recipients not supported', 'This message cannot be sent to a business-scoped user ID'),
 };
 
 module.exports = { whatsappError, answers };

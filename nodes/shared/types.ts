@@ -9,7 +9,7 @@ export interface TemplateComponent extends IDataObject {
 /** A send answer as the sandbox gives it; Cunnekt documents none, so everything is optional. */
 export interface SendResponse extends IDataObject {
 	messaging_product?: string;
-	contacts?: Array<{ input?: string; wa_id?: string }>;
+	contacts?: Array<{ input?: string; wa_id?: string; user_id?: string }>;
 	messages?: Array<{ id?: string }>;
 }
 

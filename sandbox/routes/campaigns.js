@@ -9,6 +9,8 @@ const { newWamid } = require('../state');
 const { checkComponents } = require('../templates-logic');
 
 const MOBILE = /^\d{8,15}$/;
+/** The current platform's campaigns (routes/current.js) may name a recipient by its business-scoped user ID. */
+const BSUID = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
 
 /** A campaign as Cunnekt lists it: without its recipients, with their count. */
 function summary(campaign) {
@@ -29,7 +31,7 @@ function recipientsProblem(template, recipients) {
 	if (!Array.isArray(recipients)) return answers.malformed('recipients must be an array');
 	for (const [index, recipient] of recipients.entries()) {
 		const mobile = String(recipient?.mobile ?? '');
-		if (!MOBILE.test(mobile)) return answers.malformed(`recipients[${index}].mobile must be 8 to 15 digits`);
+		if (!MOBILE.test(mobile) && !BSUID.test(mobile)) return answers.malformed(`recipients[${index}].mobile must be 8 to 15 digits`);
 		const mismatch = checkComponents(template, recipient.template?.components);
 		if (mismatch) return aboutRecipient(mismatch, index, mobile);
 	}

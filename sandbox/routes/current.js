@@ -15,6 +15,8 @@ const REST = '/restapi/v1/whatsapp';
 const CURRENT_PREFIXES = ['/api/v1/whatsapp/', `${REST}/`];
 
 const MOBILE = /^\d{8,15}$/;
+/** A business-scoped user ID (BSUID): a country code, a dot, optionally ENT., up to 128 letters and digits. */
+const BSUID = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const length = (value) => [...value].length;
 const isText = (value, max) => typeof value === 'string' && value.length > 0 && length(value) <= max;
@@ -26,11 +28,17 @@ function repeated(values) {
 	return values.find((value) => (seen.has(value) ? true : (seen.add(value), false)));
 }
 
+/** Who a message goes to, as the Messages API reads it: `to` (a phone number) wins over `recipient` (a BSUID). */
+function addresseeOf(body) {
+	return body.to !== undefined ? String(body.to) : body.recipient === undefined ? '' : String(body.recipient);
+}
+
 /** The envelope every Cloud API message has; returns what is wrong, or undefined. */
 function envelopeProblem(body) {
 	if (body.messaging_product !== 'whatsapp') return 'messaging_product must be "whatsapp"';
 	if (body.recipient_type !== undefined && body.recipient_type !== 'individual') return 'recipient_type must be "individual"';
-	return MOBILE.test(String(body.to ?? '')) ? undefined : 'to must be 8 to 15 digits';
+	if (body.to === undefined && body.recipient !== undefined) return BSUID.test(String(body.recipient)) ? undefined : 'recipient must be a BSUID';
+	return MOBILE.test(String(body.to ?? '')) ? undefined : 'to must be 8 to 15 digits (or give recipient, a BSUID)';
 }
 
 function mediaProblem(body, type) {
@@ -89,7 +97,7 @@ function interactiveProblem(body) {
 			return isUrl(parameters.url) ? undefined : 'parameters.url must be an http(s) link';
 		case 'address_message':
 			if (!isObject(parameters) || !['IN', 'SG'].includes(parameters.country)) return 'parameters.country must be IN or SG';
-			if (parameters.country === 'IN' && !String(body.to).startsWith('91')) return 'an Indian address message goes only to Indian numbers';
+			if (parameters.country === 'IN' && !/^(91|IN\.)/.test(addresseeOf(body))) return 'an Indian address message goes only to customers in India';
 			if (parameters.values !== undefined && !isObject(parameters.values)) return 'parameters.values must be an object';
 			return parameters.values?.in_pin_code === undefined || /^\d{6}$/.test(parameters.values.in_pin_code) ? undefined : 'in_pin_code must be 6 digits';
 		case 'voice_call':
@@ -120,10 +128,12 @@ function replyProblem(body) {
 	}
 }
 
+/** The answer to a send: a phone number's contact has its wa_id, a BSUID's its user_id (WhatsApp's answer to each). */
 function accepted(sandbox, path, to, body) {
 	const id = newWamid();
 	sandbox.state.sent.push({ id, mobile: to, endpoint: path.slice(1), body, at: Date.now() });
-	return { status: 200, body: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id }] } };
+	const contact = BSUID.test(to) ? { input: to, user_id: to } : { input: to, wa_id: to };
+	return { status: 200, body: { messaging_product: 'whatsapp', contacts: [contact], messages: [{ id }] } };
 }
 
 /** A stored template by name and language, as the current platform addresses templates. */
@@ -148,8 +158,8 @@ function registerCurrent(app) {
 		if (!isObject(body)) return answers.malformed('expected a JSON object');
 		const problem = envelopeProblem(body) ?? replyProblem(body);
 		if (problem) return answers.invalidParameter(problem);
-		if (!windowIsOpen(sandbox.state, body.to)) return answers.windowClosed();
-		return accepted(sandbox, REPLY, body.to, body);
+		if (!windowIsOpen(sandbox.state, addresseeOf(body))) return answers.windowClosed();
+		return accepted(sandbox, REPLY, addresseeOf(body), body);
 	});
 
 	app.route('POST', `${REST}/sendtemplate`, (req, sandbox) => {
@@ -164,7 +174,8 @@ function registerCurrent(app) {
 		if (template.status !== 'APPROVED') return answers.templateNotApproved(template.id, template.status);
 		const mismatch = checkComponents(template, body.template.components);
 		if (mismatch) return mismatch;
-		return accepted(sandbox, `${REST}/sendtemplate`, body.to, body);
+		if (body.to === undefined && String(template.category).toUpperCase() === 'AUTHENTICATION') return answers.bsuidNotSupported();
+		return accepted(sandbox, `${REST}/sendtemplate`, addresseeOf(body), body);
 	});
 
 	app.route('GET', `${REST}/templates`, like(app, 'GET', '/templates'));
@@ -179,7 +190,7 @@ function registerCurrent(app) {
 			const body = isObject(req.body) ? req.body : {};
 			const template = templateNamed(sandbox, body.template);
 			const recipients = Array.isArray(body.recipients)
-				? body.recipients.map(({ to, ...rest }) => ({ mobile: to, ...rest }))
+				? body.recipients.map(({ to, recipient, ...rest }) => ({ mobile: to ?? recipient, ...rest }))
 				: body.recipients;
 			return { ...req, body: { name: body.name, templateid: template?.id ?? body.template?.name, recipients } };
 		}),

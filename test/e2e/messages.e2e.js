@@ -182,9 +182,9 @@ module.exports = [
 			assert.ok(error, 'the Reply node holds the error');
 			assert.equal(
 				error.message,
-				'Recipient mobile number "call me" is not a phone number: it may contain only digits, spaces, "+", "-", "." and parentheses [item 0]',
+				'Recipient "call me" is neither a phone number nor a WhatsApp business-scoped user ID (BSUID) [item 0]',
 			);
-			assert.equal(error.description, 'Enter the country code and number, for example 919999999999 or +91 99999 99999.');
+			assert.equal(error.description, 'A phone number has only digits, spaces, "+", "-", "." and parentheses; a BSUID is a country code, a dot, and letters and digits: for example 919999999999, +91 99999 99999, or a BSUID such as IN.13491208655302741918.');
 			assert.deepEqual(stack.sandbox.requests, [], 'nothing was sent');
 			assert.ok(!JSON.stringify(run.execution).includes(stack.sandbox.apiKey), 'the API key is not in the execution');
 		},

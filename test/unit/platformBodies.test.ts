@@ -19,13 +19,19 @@ interface Row {
 	current: Outcome;
 }
 
-const { REPLY_BODIES } = require('../fixtures/replyBodies') as { REPLY_BODIES: Row[] };
+const { REPLY_BODIES, toBsuid } = require('../fixtures/replyBodies') as { REPLY_BODIES: Row[]; toBsuid: (row: Row) => Row };
 
 const platformNames = Object.keys(PLATFORMS) as PlatformName[];
-const cases = REPLY_BODIES.flatMap((row) => platformNames.map((platform) => ({ ...row, platform, outcome: row[platform] })));
+const recipients = [
+	{ recipient: 'a phone number', rows: REPLY_BODIES },
+	{ recipient: 'a BSUID', rows: REPLY_BODIES.map(toBsuid) },
+];
+const cases = recipients.flatMap(({ recipient, rows }) =>
+	rows.flatMap((row) => platformNames.map((platform) => ({ ...row, recipient, platform, outcome: row[platform] }))),
+);
 
-describe('a reply on each platform', () => {
-	it.each(cases)('$operation ($message.kind) on the $platform platform', ({ platform, message, outcome }) => {
+describe('a reply on each platform, to a phone number and to a BSUID', () => {
+	it.each(cases)('$operation ($message.kind) to $recipient on the $platform platform', ({ platform, message, outcome }) => {
 		const spell = () => replyBody(PLATFORMS[platform], message);
 		if ('body' in outcome) expect(spell()).toEqual(outcome.body);
 		else expect(spell).toThrow(outcome.refused);

@@ -186,14 +186,20 @@ describe('checkTemplateName and checkCarouselCards', () => {
 });
 
 describe('address requests (India only)', () => {
-	it('takes an Indian number and refuses any other', () => {
-		expect(checkIndianRecipient('919999999999')).toBe('919999999999');
+	it('takes an Indian number or an Indian BSUID, and refuses any other', () => {
+		const phone = (digits: string) => ({ kind: 'phone', phone: digits, field: 'Recipient' }) as const;
+		const userId = (id: string) => ({ kind: 'userId', userId: id, field: 'Recipient' }) as const;
+		expect(checkIndianRecipient(phone('919999999999'))).toEqual(phone('919999999999'));
+		expect(checkIndianRecipient(userId('IN.13491208655302741918'))).toEqual(userId('IN.13491208655302741918'));
 		for (const mobile of ['447700900123', '9199999999999', '91999999999']) {
-			expect(refusal(() => checkIndianRecipient(mobile))).toEqual({
-				message: `Recipient mobile number ${mobile} is not an Indian number; WhatsApp sends address requests only to customers in India (+91)`,
+			expect(refusal(() => checkIndianRecipient(phone(mobile)))).toEqual({
+				message: `Recipient ${mobile} is not an Indian number; WhatsApp sends address requests only to customers in India (+91)`,
 				description: 'Ask for the address with Send Text or Send Form instead.',
 			});
 		}
+		expect(refusal(() => checkIndianRecipient(userId('US.13491208655302741918'))).message).toBe(
+			'Recipient US.13491208655302741918 is not a customer in India; WhatsApp sends address requests only to customers in India (+91)',
+		);
 	});
 
 	it('checks a PIN code, normalises a phone number, and takes other values as they are', () => {

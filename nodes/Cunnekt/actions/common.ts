@@ -1,27 +1,29 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../shared/errors';
-import type { ReplyMessage, TemplateMessage } from '../../shared/platforms/message';
+import type { Recipient, ReplyMessage, TemplateMessage } from '../../shared/platforms/message';
 import { sendMessage } from '../../shared/transport';
 import type { SendResponse } from '../../shared/types';
-import { normaliseMobile } from '../whatsapp/limits';
+import { parseRecipient } from '../whatsapp/recipient';
 
 /** Shared fields and helpers of the action node's operations: one definition, used by every operation that needs it. */
 
+/** The recipient field of every send (named `mobile`, as workflows saved before BSUIDs store it). */
 export const mobileProperty: INodeProperties = {
-	displayName: 'Recipient Mobile Number',
+	displayName: 'Recipient',
 	name: 'mobile',
 	type: 'string',
 	required: true,
 	default: '',
-	placeholder: 'e.g. 919999999999 or +91 99999 99999',
+	placeholder: 'e.g. 919999999999, +91 99999 99999 or IN.13491208655302741918',
 	description:
-		'Country code and number. Spaces, dashes, parentheses, a leading + or 00 are removed before sending.',
+		"The customer's phone number (country code and number; spaces, dashes, parentheses, a leading + or 00 are removed) or, for a customer who writes with a WhatsApp username, their business-scoped user ID (BSUID). From the Cunnekt Trigger, map its replyTo field: it is whichever of the two WhatsApp sent.",
+	hint: 'A BSUID (e.g. IN.13491208655302741918) needs the current platform (app.cunnekt.com)',
 };
 
-/** Reads and normalises the recipient of one item. */
-export function readMobile(this: IExecuteFunctions, itemIndex: number, name = 'mobile'): string {
-	return normaliseMobile(this.getNodeParameter(name, itemIndex), 'Recipient mobile number');
+/** Reads the recipient of one item: a phone number (normalised) or a BSUID (as it is). */
+export function readRecipient(this: IExecuteFunctions, itemIndex: number, name = 'mobile'): Recipient {
+	return parseRecipient(this.getNodeParameter(name, itemIndex), 'Recipient');
 }
 
 /** Reads a string parameter, trimmed; a required one that is empty is an InputError naming the field. */
@@ -65,11 +67,26 @@ export function answerJson(response: unknown): IDataObject {
 		: { response: response as IDataObject['response'] };
 }
 
-/** The output of every send: the message id lifted to the top, the normalised recipient, then the answer as is. */
-export function sendOutput(mobile: string, response: unknown): INodeExecutionData[] {
+/** The BSUID a send answer gives for its recipient (WhatsApp's `contacts[].user_id`), wherever Cunnekt put it. */
+export function userIdOf(response: unknown): string | undefined {
+	if (typeof response !== 'object' || response === null) return undefined;
+	const body = response as SendResponse & IDataObject;
+	const userId = body.contacts?.[0]?.user_id;
+	if (typeof userId === 'string' && userId !== '') return userId;
+	const data = body.data;
+	return typeof data === 'object' && data !== null ? userIdOf(data) : undefined;
+}
+
+/**
+ * The output of every send: the message id lifted to the top, the recipient (`mobile`, the normalised phone number,
+ * or `userId`, the BSUID; the answer's BSUID lifted too), then the answer as is.
+ */
+export function sendOutput(to: Recipient, response: unknown): INodeExecutionData[] {
 	const answer = answerJson(response);
 	const messageId = messageIdOf(response);
-	return [{ json: { ...(messageId ? { messageId } : {}), mobile, ...answer } }];
+	const userId = to.kind === 'userId' ? to.userId : userIdOf(response);
+	const recipient = to.kind === 'phone' ? { mobile: to.phone } : {};
+	return [{ json: { ...(messageId ? { messageId } : {}), ...recipient, ...(userId ? { userId } : {}), ...answer } }];
 }
 
 /** Sends a reply or a template message on the credential's platform; its output item, as every send has it. */

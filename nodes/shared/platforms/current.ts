@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { InputError } from '../errors';
-import type { CampaignDraft, TemplateIdentity, TemplateMessage, TemplateRef } from './message';
+import type { CampaignDraft, Recipient, TemplateIdentity, TemplateMessage, TemplateRef } from './message';
 import type { Platform, ReplyBodies } from './platform';
 
 /**
@@ -11,12 +11,25 @@ import type { Platform, ReplyBodies } from './platform';
 
 const ENVELOPE = { messaging_product: 'whatsapp', recipient_type: 'individual' } as const;
 
-function interactive(to: string, content: IDataObject): IDataObject {
-	return { ...ENVELOPE, to, type: 'interactive', interactive: content };
+/**
+ * Who the message goes to, as WhatsApp's Messages API takes it: a phone number in `to`, a BSUID in `recipient` (when
+ * both are given WhatsApp uses `to`, so a message carries exactly one).
+ */
+function addressee(to: Recipient): IDataObject {
+	return to.kind === 'phone' ? { to: to.phone } : { recipient: to.userId };
+}
+
+/** The envelope every message begins with, addressed. */
+function envelope(to: Recipient): IDataObject {
+	return { ...ENVELOPE, ...addressee(to) };
+}
+
+function interactive(to: Recipient, content: IDataObject): IDataObject {
+	return { ...envelope(to), type: 'interactive', interactive: content };
 }
 
 /** An interactive message whose action is named after its type (flow, cta_url, address_message, voice_call). */
-function namedAction(to: string, type: string, body: string, parameters?: IDataObject): IDataObject {
+function namedAction(to: Recipient, type: string, body: string, parameters?: IDataObject): IDataObject {
 	return interactive(to, { type, body: { text: body }, action: { name: type, ...(parameters ? { parameters } : {}) } });
 }
 
@@ -29,7 +42,7 @@ function given(parameters: IDataObject): IDataObject {
 }
 
 const replies: ReplyBodies = {
-	text: ({ to, text }) => ({ ...ENVELOPE, to, type: 'text', text: { body: text } }),
+	text: ({ to, text }) => ({ ...envelope(to), type: 'text', text: { body: text } }),
 	media: ({ to, mediaType, link, caption, fileName }) => {
 		if (mediaType === 'audio' && caption) {
 			throw new InputError(
@@ -40,7 +53,7 @@ const replies: ReplyBodies = {
 		const media: IDataObject = { link };
 		if (caption) media.caption = caption;
 		if (mediaType === 'document' && fileName) media.filename = fileName;
-		return { ...ENVELOPE, to, type: mediaType, [mediaType]: media };
+		return { ...envelope(to), type: mediaType, [mediaType]: media };
 	},
 	buttons: ({ to, header, body, buttons }) =>
 		interactive(to, {
@@ -84,8 +97,7 @@ async function templateBody(message: TemplateMessage): Promise<IDataObject> {
 	const { name, language } = await nameAndLanguage(message.template);
 	const { components } = message;
 	return {
-		...ENVELOPE,
-		to: message.to,
+		...envelope(message.to),
 		type: 'template',
 		template: { name, language: { code: language }, ...(components.length > 0 ? { components } : {}) },
 	};
@@ -98,7 +110,7 @@ async function campaignBody(draft: CampaignDraft): Promise<IDataObject> {
 		name: draft.name,
 		template: { name, language: { code: language } },
 		recipients: draft.recipients.map(({ to, components }) =>
-			components.length > 0 ? { to, template: { components } } : { to },
+			components.length > 0 ? { ...addressee(to), template: { components } } : addressee(to),
 		),
 	};
 }

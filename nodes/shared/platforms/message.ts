@@ -5,6 +5,20 @@ import type { TemplateComponent } from '../types';
  * turn a message into their platform's body, and the transport sends it (platforms/platform.ts). Every value here has already passed WhatsApp's checks.
  */
 
+/**
+ * Who a message goes to: a phone number (country code and number, digits), or a WhatsApp business-scoped user ID
+ * (BSUID, `IN.13491208655302741918`, or a parent BSUID `IN.ENT.…`) for a customer who writes with a username and may
+ * have no phone number the business knows. `field` names where the item gave it, for a platform's refusal.
+ */
+export type Recipient =
+	| { kind: 'phone'; phone: string; field: string }
+	| { kind: 'userId'; userId: string; field: string };
+
+/** The recipient as text: the phone number's digits, or the BSUID. */
+export function addressOf(recipient: Recipient): string {
+	return recipient.kind === 'phone' ? recipient.phone : recipient.userId;
+}
+
 /** The media a reply can carry (a template header takes image, video or document: whatsapp/templateComponents.ts). */
 export type ReplyMediaType = 'image' | 'video' | 'document' | 'audio';
 
@@ -23,14 +37,14 @@ export interface ListRowEntry {
 export type AddressValues = Record<string, string>;
 
 export type ReplyMessage =
-	| { kind: 'text'; to: string; text: string }
-	| { kind: 'media'; to: string; mediaType: ReplyMediaType; link: string; caption?: string; fileName?: string }
-	| { kind: 'buttons'; to: string; header?: string; body: string; buttons: ReplyButtonEntry[] }
-	| { kind: 'list'; to: string; header?: string; body: string; button: string; rows: ListRowEntry[] }
-	| { kind: 'form'; to: string; body: string; cta: string; formId: string }
-	| { kind: 'ctaUrl'; to: string; body: string; buttonText: string; url: string }
-	| { kind: 'addressRequest'; to: string; body: string; values?: AddressValues }
-	| { kind: 'callButton'; to: string; body: string; displayText?: string; ttlMinutes?: number; payload?: string };
+	| { kind: 'text'; to: Recipient; text: string }
+	| { kind: 'media'; to: Recipient; mediaType: ReplyMediaType; link: string; caption?: string; fileName?: string }
+	| { kind: 'buttons'; to: Recipient; header?: string; body: string; buttons: ReplyButtonEntry[] }
+	| { kind: 'list'; to: Recipient; header?: string; body: string; button: string; rows: ListRowEntry[] }
+	| { kind: 'form'; to: Recipient; body: string; cta: string; formId: string }
+	| { kind: 'ctaUrl'; to: Recipient; body: string; buttonText: string; url: string }
+	| { kind: 'addressRequest'; to: Recipient; body: string; values?: AddressValues }
+	| { kind: 'callButton'; to: Recipient; body: string; displayText?: string; ttlMinutes?: number; payload?: string };
 
 export type ReplyKind = ReplyMessage['kind'];
 
@@ -54,7 +68,7 @@ export interface TemplateRef {
 
 export interface TemplateMessage {
 	kind: 'template';
-	to: string;
+	to: Recipient;
 	template: TemplateRef;
 	components: TemplateComponent[];
 	/** Cunnekt's classic "overridebot"; the current platform has no such field. */
@@ -62,7 +76,7 @@ export interface TemplateMessage {
 }
 
 export interface CampaignRecipient {
-	to: string;
+	to: Recipient;
 	components: TemplateComponent[];
 }
 

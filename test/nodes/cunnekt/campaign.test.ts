@@ -187,7 +187,7 @@ describe('Campaign → Create, one campaign from all input items', () => {
 		const number = await fromAllRows(badNumber);
 		expect(number.items).toEqual([]);
 		expect(number.error?.message).toBe(
-			'Recipient mobile number "call me" is not a phone number: it may contain only digits, spaces, "+", "-", "." and parentheses [item 17]',
+			'Recipient "call me" is neither a phone number nor a WhatsApp business-scoped user ID (BSUID) [item 17]',
 		);
 		const badValue = rows(30);
 		badValue[5].name = '';
@@ -198,9 +198,9 @@ describe('Campaign → Create, one campaign from all input items', () => {
 		const twice = rows(30);
 		twice[9].phone = twice[2].phone.replace(/ /g, '-');
 		const duplicate = await fromAllRows(twice);
-		expect(duplicate.error?.message).toBe(`Recipient mobile number ${digits(twice[2].phone)} was already given by item 2 [item 9]`);
+		expect(duplicate.error?.message).toBe(`Recipient ${digits(twice[2].phone)} was already given by item 2 [item 9]`);
 		expect(duplicate.error?.description).toBe(
-			'A campaign sends to each number once: remove the duplicates first (for example with a Remove Duplicates node).',
+			'A campaign sends to each recipient once: remove the duplicates first (for example with a Remove Duplicates node).',
 		);
 		expect(campaignBodies()).toEqual([]);
 		expect(sandbox.state.campaigns.size).toBe(0);
@@ -214,7 +214,7 @@ describe('Campaign → Create, one campaign from all input items', () => {
 		expect(items).toEqual([
 			{
 				json: {
-					error: 'Recipient mobile number "12" has 2 digits; a WhatsApp number has 8 to 15 digits including the country code [item 3]',
+					error: 'Recipient "12" has 2 digits; a WhatsApp number has 8 to 15 digits including the country code [item 3]',
 					description: 'Enter the country code and number, for example 919999999999.',
 				},
 				pairedItem: [{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }],
@@ -347,13 +347,13 @@ describe('Campaign → Create, one campaign per input item', () => {
 	it('refuses an empty list, a bad number and a number listed twice, naming the item', async () => {
 		const base = { campaign: 'x', invoice: 'https://example.com/a.pdf', number: 'INV-1' };
 		const empty = await perItem([{ ...base, numbers: ' , ' }]);
-		expect(empty.error?.message).toBe('Recipient Mobile Numbers is empty; list at least one number [item 0]');
+		expect(empty.error?.message).toBe('Recipients is empty; list at least one phone number or BSUID [item 0]');
 		const bad = await perItem([{ ...base, numbers: '919999999999' }, { ...base, numbers: '919999999999, 98-76' }]);
 		expect(bad.error?.message).toBe(
-			'Recipient mobile number 2 "98-76" has 4 digits; a WhatsApp number has 8 to 15 digits including the country code [item 1]',
+			'Recipient 2 "98-76" has 4 digits; a WhatsApp number has 8 to 15 digits including the country code [item 1]',
 		);
 		const twice = await perItem([{ ...base, numbers: '919999999999, +91 99999 99999' }]);
-		expect(twice.error?.message).toBe('Recipient mobile numbers 1 and 2 are both 919999999999 [item 0]');
+		expect(twice.error?.message).toBe('Recipients 1 and 2 are both 919999999999 [item 0]');
 		expect(campaignBodies()).toEqual([JSON.stringify({
 			name: 'x',
 			templateid: 'tpl_invoice_ready',

@@ -286,7 +286,7 @@ describe('The limits of the new reply types, checked before sending', () => {
 		await refusedOnCurrent(
 			'sendAddressRequest',
 			{ mobile: '+44 7700 900123', body: 'Where should we deliver it?' },
-			'Recipient mobile number 447700900123 is not an Indian number; WhatsApp sends address requests only to customers in India (+91)',
+			'Recipient 447700900123 is not an Indian number; WhatsApp sends address requests only to customers in India (+91)',
 		);
 	});
 

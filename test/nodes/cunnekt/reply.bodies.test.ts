@@ -17,19 +17,28 @@ interface Row {
 	current: Outcome;
 }
 
-const { REPLY_BODIES, RECIPIENT_AS_TYPED } = require('../../fixtures/replyBodies') as {
+const { REPLY_BODIES, RECIPIENT_AS_TYPED, BSUID, toBsuid } = require('../../fixtures/replyBodies') as {
 	REPLY_BODIES: Row[];
 	RECIPIENT_AS_TYPED: string;
+	BSUID: string;
+	toBsuid: (row: Row) => Row;
 };
 
 const context = useReplySandbox();
 const platforms = Object.keys(PLATFORMS) as PlatformName[];
-const cases = REPLY_BODIES.flatMap((row) => platforms.map((platform) => ({ ...row, platform, outcome: row[platform] })));
+const recipients = [
+	{ recipient: 'a phone number', typed: RECIPIENT_AS_TYPED, rows: REPLY_BODIES },
+	{ recipient: 'a BSUID', typed: BSUID, rows: REPLY_BODIES.map(toBsuid) },
+];
+const cases = recipients.flatMap(({ recipient, typed, rows }) =>
+	rows.flatMap((row) => platforms.map((platform) => ({ ...row, recipient, typed, platform, outcome: row[platform] }))),
+);
 
-describe('every Reply operation, as a user fills it in, on each platform', () => {
-	it.each(cases)('$operation on the $platform platform', async ({ operation, parameters, platform, outcome }) => {
+describe('every Reply operation, as a user fills it in, on each platform, to a phone number and to a BSUID', () => {
+	it.each(cases)('$operation to $recipient on the $platform platform', async ({ operation, parameters, typed, platform, outcome }) => {
 		const { sandbox } = context;
-		const result = await runReply(sandbox, operation, { ...parameters, mobile: RECIPIENT_AS_TYPED }, { platform });
+		sandbox.openWindow(BSUID);
+		const result = await runReply(sandbox, operation, { ...parameters, mobile: typed }, { platform });
 		if ('refused' in outcome) {
 			expectRefused(sandbox, result, `${outcome.refused} [item 0]`);
 			return;
@@ -41,6 +50,20 @@ describe('every Reply operation, as a user fills it in, on each platform', () =>
 		expect(request.headers['api-key']).toBe(REPLY_TEST_KEY);
 		// Byte for byte: the same fields in the same order as Cunnekt's and WhatsApp's examples.
 		expect(JSON.stringify(request.body)).toBe(JSON.stringify(outcome.body));
-		expectSentItem(sandbox, result);
+		if (typed === BSUID) {
+			const [sent] = sandbox.state.sent;
+			expect(result.items).toEqual([
+				{
+					json: {
+						messageId: sent.id,
+						userId: BSUID,
+						messaging_product: 'whatsapp',
+						contacts: [{ input: BSUID, user_id: BSUID }],
+						messages: [{ id: sent.id }],
+					},
+					pairedItem: { item: 0 },
+				},
+			]);
+		} else expectSentItem(sandbox, result);
 	});
 });

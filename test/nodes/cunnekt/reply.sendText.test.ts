@@ -53,8 +53,8 @@ describe('Reply → Send Text', () => {
 		expect(items[0].json.messageId).toBe(sandbox.state.sent[0].id);
 		expect(items[1].json).toEqual({
 			error:
-				'Recipient mobile number "call me" is not a phone number: it may contain only digits, spaces, "+", "-", "." and parentheses [item 1]',
-			description: 'Enter the country code and number, for example 919999999999 or +91 99999 99999.',
+				'Recipient "call me" is neither a phone number nor a WhatsApp business-scoped user ID (BSUID) [item 1]',
+			description: 'A phone number has only digits, spaces, "+", "-", "." and parentheses; a BSUID is a country code, a dot, and letters and digits: for example 919999999999, +91 99999 99999, or a BSUID such as IN.13491208655302741918.',
 		});
 		expect(items[2].json.error).toBe('Text is 4097 characters; WhatsApp allows at most 4096 [item 2]');
 		expect(items[3].json.messageId).toBe(sandbox.state.sent[1].id);

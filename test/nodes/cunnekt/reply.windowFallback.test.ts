@@ -220,7 +220,7 @@ describe('Reply → If the Service Window Is Closed', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(items[0].json.error).toMatch(/^Recipient mobile number "call me" is not a phone number/);
+		expect(items[0].json.error).toMatch(/^Recipient "call me" is neither a phone number nor a WhatsApp business-scoped user ID/);
 		expect(items[1]).toEqual(templateItem(CLOSED, 1));
 	});
 

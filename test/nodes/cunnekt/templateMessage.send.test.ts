@@ -556,7 +556,7 @@ describe('Template Message → Send: Continue On Fail and the editor', () => {
 				'Received: "not a link". WhatsApp fetches the file itself, so it needs a public link such as https://example.com/file.jpg.',
 		});
 		expect(items[2].json.error).toBe(
-			'Recipient mobile number "call me" is not a phone number: it may contain only digits, spaces, "+", "-", "." and parentheses [item 2]',
+			'Recipient "call me" is neither a phone number nor a WhatsApp business-scoped user ID (BSUID) [item 2]',
 		);
 		expect(items[3].json.error).toBe('Body variable 1 is empty; WhatsApp refuses empty parameters [item 3]');
 		expect(items[4].json.messageId).toBe(sandbox.state.sent[1].id);

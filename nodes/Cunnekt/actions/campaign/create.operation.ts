@@ -2,13 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { InputError } from '../../../shared/errors';
 import { sendMessage } from '../../../shared/transport';
-import type { CampaignRecipient } from '../../../shared/platforms/message';
+import { addressOf } from '../../../shared/platforms/message';
+import type { CampaignRecipient, Recipient } from '../../../shared/platforms/message';
 import type { TemplateComponent } from '../../../shared/types';
-import { normaliseMobile } from '../../whatsapp/limits';
-import { answerJson, mobileProperty, readMobile, readText } from '../common';
+import { checkTemplateRecipient, parseRecipient } from '../../whatsapp/recipient';
+import { answerJson, mobileProperty, readRecipient, readText } from '../common';
 import { toItemError } from '../itemErrors';
 import { readTemplateId, templateLocator } from '../templateFields/locator';
-import { templateRef } from '../templateFields/lookup';
+import { listedTemplate, templateRef } from '../templateFields/lookup';
 import { readTemplateComponents } from '../templateFields/values';
 import { templateParameterProperties } from '../templateFields/properties';
 import type { CunnektOperation } from '../node.type';
@@ -49,29 +50,30 @@ const properties: INodeProperties[] = [
 	},
 	{
 		...mobileProperty,
-		description: "Each input item's number, e.g. {{ $json.phone }}. Spaces, dashes, parentheses, a leading + or 00 are removed.",
+		description:
+			"Each input item's phone number, e.g. {{ $json.phone }} (spaces, dashes, parentheses, a leading + or 00 are removed), or its WhatsApp business-scoped user id (BSUID, current platform only).",
 		displayOptions: ALL_ITEMS,
 	},
 	{
-		displayName: 'Recipient Mobile Numbers',
+		displayName: 'Recipients',
 		name: 'mobiles',
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'e.g. 919999999999, +91 98888 88888',
+		placeholder: 'e.g. 919999999999, +91 98888 88888, IN.13491208655302741918',
 		description:
-			'Separate numbers with commas or new lines, or give an expression that returns a list. The template\'s values below apply to every number.',
+			"Phone numbers or BSUIDs (current platform only), separated by commas or new lines, or an expression that returns a list. The template's values below apply to every recipient.",
 		displayOptions: PER_ITEM,
 	},
 	...templateParameterProperties,
 ];
 
-function recipient(to: string, components: TemplateComponent[]): CampaignRecipient {
+function recipient(to: Recipient, components: TemplateComponent[]): CampaignRecipient {
 	return { to, components };
 }
 
 const DUPLICATE_HINT =
-	'A campaign sends to each number once: remove the duplicates first (for example with a Remove Duplicates node).';
+	'A campaign sends to each recipient once: remove the duplicates first (for example with a Remove Duplicates node).';
 
 /** Creates the campaign with the name and template of the given item, on the credential's platform. */
 async function createFrom(
@@ -81,41 +83,45 @@ async function createFrom(
 	recipients: CampaignRecipient[],
 ): Promise<INodeExecutionData[]> {
 	const name = readText.call(this, 'campaignName', itemIndex, 'Campaign name').trim();
+	const bsuid = recipients.find(({ to }) => to.kind === 'userId');
+	if (bsuid) {
+		// Only a BSUID needs the template's category: a phone number takes every template.
+		const listed = await listedTemplate.call(this, templateKey, itemIndex);
+		if (listed) checkTemplateRecipient(listed, bsuid.to);
+	}
 	const template = templateRef.call(this, templateKey, itemIndex);
 	const response = await sendMessage.call(this, { kind: 'campaign', name, template, recipients }, itemIndex);
 	return [{ json: answerJson(response) }];
 }
 
-/** The numbers one item lists: an array from an expression, or text separated by commas, semicolons or lines. */
-function listedMobiles(this: IExecuteFunctions, itemIndex: number): string[] {
+/** The recipients one item lists: an array from an expression, or text separated by commas, semicolons or lines. */
+function listedRecipients(this: IExecuteFunctions, itemIndex: number): Recipient[] {
 	const value = this.getNodeParameter('mobiles', itemIndex, '') as unknown;
 	const entries = (Array.isArray(value) ? value : String(value ?? '').split(/[,;\n]+/))
 		.map((entry) => (typeof entry === 'number' ? String(entry) : String(entry ?? '')).trim())
 		.filter((entry) => entry !== '');
-	if (entries.length === 0) throw new InputError('Recipient Mobile Numbers is empty; list at least one number');
-	const mobiles = entries.map((entry, position) => normaliseMobile(entry, `Recipient mobile number ${position + 1}`));
-	mobiles.forEach((mobile, position) => {
-		const first = mobiles.indexOf(mobile);
+	if (entries.length === 0) throw new InputError('Recipients is empty; list at least one phone number or BSUID');
+	const recipients = entries.map((entry, position) => parseRecipient(entry, `Recipient ${position + 1}`));
+	const addresses = recipients.map(addressOf);
+	addresses.forEach((address, position) => {
+		const first = addresses.indexOf(address);
 		if (first !== position) {
-			throw new InputError(
-				`Recipient mobile numbers ${first + 1} and ${position + 1} are both ${mobile}`,
-				DUPLICATE_HINT,
-			);
+			throw new InputError(`Recipients ${first + 1} and ${position + 1} are both ${address}`, DUPLICATE_HINT);
 		}
 	});
-	return mobiles;
+	return recipients;
 }
 
 /** One campaign per item, to the numbers the item lists; the template's values are the item's, for every number. */
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const templateid = readTemplateId.call(this, itemIndex);
-	const mobiles = listedMobiles.call(this, itemIndex);
+	const recipients = listedRecipients.call(this, itemIndex);
 	const components = await readTemplateComponents.call(this, itemIndex, templateid);
 	return await createFrom.call(
 		this,
 		itemIndex,
 		templateid,
-		mobiles.map((mobile) => recipient(mobile, components)),
+		recipients.map((to) => recipient(to, components)),
 	);
 }
 
@@ -135,13 +141,13 @@ async function executeAllItems(
 	const itemOf = new Map<string, number>();
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		try {
-			const mobile = readMobile.call(this, itemIndex);
-			const earlier = itemOf.get(mobile);
+			const to = readRecipient.call(this, itemIndex);
+			const earlier = itemOf.get(addressOf(to));
 			if (earlier !== undefined) {
-				throw new InputError(`Recipient mobile number ${mobile} was already given by item ${earlier}`, DUPLICATE_HINT);
+				throw new InputError(`Recipient ${addressOf(to)} was already given by item ${earlier}`, DUPLICATE_HINT);
 			}
-			itemOf.set(mobile, itemIndex);
-			recipients.push(recipient(mobile, await readTemplateComponents.call(this, itemIndex, templateid)));
+			itemOf.set(addressOf(to), itemIndex);
+			recipients.push(recipient(to, await readTemplateComponents.call(this, itemIndex, templateid)));
 		} catch (error) {
 			throw toItemError.call(this, error, itemIndex);
 		}

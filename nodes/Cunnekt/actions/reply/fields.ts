@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { checkCount, checkLength, checkUnique, LIMITS } from '../../whatsapp/limits';
 import type { Range } from '../../whatsapp/limits';
-import { mobileProperty, readMobile, readText } from '../common';
+import type { Recipient } from '../../../shared/platforms/message';
+import { mobileProperty, readRecipient, readText } from '../common';
 
 /** The fields replies share and their readers: the interactive header and body, and list entries (buttons, rows). */
 
@@ -57,7 +58,7 @@ export function readLimitedText(
 
 /** What every interactive reply starts with: the recipient, the optional text header and the body text. */
 export interface InteractiveStart {
-	to: string;
+	to: Recipient;
 	header?: string;
 	body: string;
 }
@@ -67,7 +68,7 @@ export interface InteractiveStart {
  * (Buttons and List have one) and the body text (1 to 1024 characters). The operation adds its own fields.
  */
 export function readInteractive(this: IExecuteFunctions, itemIndex: number, hasHeader: boolean): InteractiveStart {
-	const to = readMobile.call(this, itemIndex);
+	const to = readRecipient.call(this, itemIndex);
 	const header = hasHeader
 		? readLimitedText.call(this, 'headerText', itemIndex, 'Header text', LIMITS.headerText)
 		: '';

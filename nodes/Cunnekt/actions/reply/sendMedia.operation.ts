@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { ReplyMediaType } from '../../../shared/platforms/message';
 import { checkHttpUrl, LIMITS } from '../../whatsapp/limits';
 import { checkMediaLink } from '../../whatsapp/media';
-import { mobileProperty, readMobile, readText } from '../common';
+import { mobileProperty, readRecipient, readText } from '../common';
 import { readLimitedText } from './fields';
 import { replyOperation } from './operation';
 import type { ReplyOperation } from './operation';
@@ -76,7 +76,7 @@ function mediaOperation(media: MediaOperation): ReplyOperation {
 		properties: mediaProperties(media),
 		kind: 'media',
 		read(itemIndex) {
-			const to = readMobile.call(this, itemIndex);
+			const to = readRecipient.call(this, itemIndex);
 			const field = `${label} link`;
 			const link = checkMediaLink(checkHttpUrl(readText.call(this, 'mediaLink', itemIndex, field), field), type, field);
 			const text = readLimitedText.call(this, 'caption', itemIndex, 'Caption', LIMITS.caption);

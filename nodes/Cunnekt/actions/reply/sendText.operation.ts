@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { LIMITS } from '../../whatsapp/limits';
-import { mobileProperty, readMobile } from '../common';
+import { mobileProperty, readRecipient } from '../common';
 import { readLimitedText } from './fields';
 import { replyOperation } from './operation';
 
@@ -28,7 +28,7 @@ export const sendText = replyOperation({
 	properties,
 	kind: 'text',
 	read(itemIndex) {
-		const to = readMobile.call(this, itemIndex);
+		const to = readRecipient.call(this, itemIndex);
 		return { kind: 'text', to, text: readLimitedText.call(this, 'text', itemIndex, 'Text', LIMITS.text) };
 	},
 });

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { InputError, isWindowClosed } from '../../../shared/errors';
-import type { ReplyMessage, TemplateMessage } from '../../../shared/platforms/message';
+import type { Recipient, ReplyMessage, TemplateMessage } from '../../../shared/platforms/message';
 import { sendWithOutput } from '../common';
 import { toItemError } from '../itemErrors';
 import { templateLocator } from '../templateFields/locator';
@@ -110,7 +110,7 @@ async function readFallbackTemplate(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	operation: ShownOperation,
-	mobile: string,
+	mobile: Recipient,
 ): Promise<TemplateMessage | undefined> {
 	if (this.getNodeParameter('ifWindowClosed', itemIndex, 'fail') !== SEND_TEMPLATE) return undefined;
 	const named = (message: string) => `Template to send if the service window is closed: ${message}`;

@@ -37,19 +37,31 @@ export function templateNotListed(
 	return new InputError(`Template ${JSON.stringify(templateId)} is not in your Cunnekt template list`, hint);
 }
 
-/** The template, fetched at most once per execution (execution.ts); concurrent items wait for the same answer. */
-export async function templateForExecution(
+/**
+ * The template as the list holds it, or undefined when it does not: fetched at most once per execution
+ * (execution.ts); concurrent items wait for the same answer.
+ */
+export async function listedTemplate(
 	this: IExecuteFunctions,
 	templateId: string,
 	itemIndex: number,
-): Promise<CunnektTemplate> {
+): Promise<CunnektTemplate | undefined> {
 	const { templates } = executionOf(this);
 	let pending = templates.get(templateId);
 	if (!pending) {
 		pending = findTemplate.call(this, templateId, itemIndex);
 		templates.set(templateId, pending);
 	}
-	const template = await pending;
+	return await pending;
+}
+
+/** The template, fetched at most once per execution; one the list does not hold is an InputError. */
+export async function templateForExecution(
+	this: IExecuteFunctions,
+	templateId: string,
+	itemIndex: number,
+): Promise<CunnektTemplate> {
+	const template = await listedTemplate.call(this, templateId, itemIndex);
 	if (!template) throw templateNotListed(templateId);
 	return template;
 }

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { TemplateMessage } from '../../../shared/platforms/message';
+import type { Recipient, TemplateMessage } from '../../../shared/platforms/message';
+import { checkTemplateRecipient } from '../../whatsapp/recipient';
 import { readTemplateId } from './locator';
-import { templateRef } from './lookup';
+import { listedTemplate, templateRef } from './lookup';
 import { readTemplateComponents } from './values';
 
 /**
@@ -13,14 +14,19 @@ import { readTemplateComponents } from './values';
 export async function readTemplateMessage(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	mobile: string,
+	to: Recipient,
 	overridebot?: 'yes' | 'no',
 ): Promise<TemplateMessage> {
 	const templateKey = readTemplateId.call(this, itemIndex);
 	const components = await readTemplateComponents.call(this, itemIndex, templateKey);
+	if (to.kind === 'userId') {
+		// Only a BSUID needs the template's category: a phone number takes every template.
+		const listed = await listedTemplate.call(this, templateKey, itemIndex);
+		if (listed) checkTemplateRecipient(listed, to);
+	}
 	return {
 		kind: 'template',
-		to: mobile,
+		to,
 		template: templateRef.call(this, templateKey, itemIndex),
 		components,
 		...(overridebot ? { overridebot } : {}),

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { mobileProperty, readMobile, sendWithOutput } from '../common';
+import { mobileProperty, readRecipient, sendWithOutput } from '../common';
 import { templateLocator } from '../templateFields/locator';
 import { templateParameterProperties } from '../templateFields/properties';
 import { readTemplateMessage } from '../templateFields/message';
@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 ];
 
 async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const mobile = readMobile.call(this, itemIndex);
+	const mobile = readRecipient.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { overridebot?: 'yes' | 'no' };
 	const body = await readTemplateMessage.call(this, itemIndex, mobile, options.overridebot);
 	return await sendWithOutput.call(this, itemIndex, body);

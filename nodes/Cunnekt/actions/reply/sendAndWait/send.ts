@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { InputError } from '../../../../shared/errors';
-import type { ReplyMessage } from '../../../../shared/platforms/message';
+import type { Recipient, ReplyMessage } from '../../../../shared/platforms/message';
 import { answerQuery, encodeRoute, MAX_ROUTING_LENGTH } from '../../../../shared/resumeRouting';
 import type { TemplateComponent } from '../../../../shared/types';
 import { LIMITS } from '../../../whatsapp/limits';
 import { quickReplyIndexes } from '../../../whatsapp/templateExpectations';
-import { readMobile, sendWithOutput } from '../../common';
+import { readRecipient, sendWithOutput } from '../../common';
 import { readTemplateId } from '../../templateFields/locator';
 import { templateForExecution } from '../../templateFields/lookup';
 import { readTemplateMessage } from '../../templateFields/message';
@@ -41,7 +41,7 @@ function routeIds(this: IExecuteFunctions, options: ResponseOption[], idLimit: n
 async function sendInteractive(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	mobile: string,
+	mobile: Recipient,
 	waitTill: Date,
 ): Promise<INodeExecutionData[]> {
 	const responseType = this.getNodeParameter('responseType', itemIndex, 'approval') as string;
@@ -81,7 +81,7 @@ async function sendInteractive(
 async function sendTemplate(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	mobile: string,
+	mobile: Recipient,
 	waitTill: Date,
 ): Promise<INodeExecutionData[]> {
 	const options = readOptions.call(this, itemIndex, 'list');
@@ -122,7 +122,7 @@ async function sendAndPause(
 }
 
 export async function sendAndWait(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const mobile = readMobile.call(this, itemIndex);
+	const mobile = readRecipient.call(this, itemIndex);
 	const waitTill = readWaitTill.call(this, itemIndex, Date.now());
 	const sendAs = this.getNodeParameter('sendAs', itemIndex, 'interactive') as 'interactive' | 'template';
 	return sendAs === 'template'
