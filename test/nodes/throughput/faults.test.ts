@@ -365,3 +365,56 @@ describe('latency', () => {
 		expect(sandbox.stats().maxInFlight).toBeGreaterThan(1);
 	});
 });
+
+describe("WhatsApp's codes decide over the HTTP status (nodes/shared/whatsappErrors.ts)", () => {
+	const { whatsappError } = require('../../../sandbox/errors') as {
+		whatsappError: (status: number, code: number, title: string, details: string) => { status: number; body: Record<string, unknown> };
+	};
+	const refuseWith = (status: number, code: number, title: string, details: string) =>
+		sandbox.faults.set({ path: '/sendreplymessage', fault: 'errorBody', status, body: whatsappError(status, code, title, details).body });
+
+	it('131049 (the marketing limit per customer), even in a 429: sent once, never again at once; the item says not before 24 hours', async () => {
+		refuseWith(429, 131049, 'Message not delivered', 'Marketing limit for this user reached.');
+		const started = Date.now();
+		const { items, recipients } = await sendTexts(1, { continueOnFail: true, sendingOptions: { maxRetries: 3 } });
+		expect(requestsFor(recipients[0])).toHaveLength(1);
+		const { retryNotBefore, ...rest } = items[0].json;
+		expect(rest).toStrictEqual({
+			error: 'Message not delivered (131049)',
+			description: `${WHATSAPP_ERRORS['131049'].explanation} Marketing limit for this user reached.`,
+			httpCode: '429',
+			errorCode: 131049,
+			errorTitle: 'Message not delivered',
+			explanation:
+				'WhatsApp held back this marketing message: the customer has received as many marketing messages as WhatsApp allows for now, from all businesses together. Do not send it again within 24 hours; for something urgent, send a utility template instead.',
+			disposition: 'retryLater',
+			retryAfterSeconds: 86400,
+		});
+		expectRetryNotBefore(retryNotBefore, 86400, started);
+		expect(sandbox.stats().duplicates).toBe(0);
+	});
+
+	it('131050 (the customer stopped marketing messages), even in a 503: sent once; never retry', async () => {
+		refuseWith(503, 131050, 'User stopped marketing', 'The user opted out of marketing messages.');
+		const { items, recipients } = await sendTexts(2, { continueOnFail: true, sendingOptions: { maxRetries: 3 } });
+		for (const mobile of recipients) expect(requestsFor(mobile)).toHaveLength(1);
+		expect(items.map((item) => [item.json.errorCode, item.json.disposition, item.json.retryNotBefore, item.pairedItem])).toEqual([
+			[131050, 'neverRetry', null, { item: 0 }],
+			[131050, 'neverRetry', null, { item: 1 }],
+		]);
+	});
+
+	it('130429 in a 400 is still retried, at a slower pace', async () => {
+		sandbox.faults.set({
+			path: '/sendreplymessage',
+			fault: 'errorBody',
+			times: 1,
+			status: 400,
+			body: whatsappError(400, 130429, 'Rate limit hit', 'Cloud API message throughput has been reached.').body,
+		});
+		const { items, error, recipients } = await sendTexts(1, { sendingOptions: { maxRetries: 2 } });
+		expect(error).toBeUndefined();
+		expectDelivered(items[0], recipients[0], 0);
+		expect(requestsFor(recipients[0])).toHaveLength(2);
+	});
+});
