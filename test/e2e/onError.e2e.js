@@ -7,11 +7,10 @@
  * details, and adds the input item's fields to it (handleNodeErrorOutput in n8n-core).
  */
 const assert = require('assert/strict');
-const { cunnekt, execute, items, node, assertRequests, sendOutput, assertSucceeded } = require('./harness');
+const { ORDER_PICTURE, cunnekt, execute, items, node, assertRequests, sendOutput, assertSucceeded, orderUpdateBody } = require('./harness');
 const { ASHA, VIVEK } = require('./fixtures/actions');
 
 const RAVI = '919777777777';
-const PICTURE = 'https://example.com/order.jpg';
 
 /** Three customers; Vivek has not written for more than 24 hours, and his amount is missing. */
 const CUSTOMERS = [
@@ -46,7 +45,7 @@ const orderUpdate = (name, extra = {}) =>
 			templateId: { __rl: true, mode: 'id', value: 'sdsdDSDdssd' },
 			parametersMode: 'form',
 			headerType: 'image',
-			headerLink: PICTURE,
+			headerLink: ORDER_PICTURE,
 			bodyVariables: { variable: [{ text: '={{ $json.name }}' }, { text: '={{ $json.amount }}' }] },
 		},
 		extra,
@@ -75,20 +74,14 @@ function bothFailedFields(sandbox) {
 	};
 }
 
-const REFUSED = {
-	errorCode: null,
-	errorTitle: null,
-	explanation: null,
-	disposition: 'fixInput',
-	retryAfterSeconds: null,
-	retryNotBefore: null,
-};
+/** A value refused before sending: no code, fix the input. */
+const REFUSED = { errorCode: null, errorTitle: null, explanation: null, disposition: 'fixInput', retryAfterSeconds: null, retryNotBefore: null };
 
 /** A workflow from nodes placed top to bottom (n8n runs parallel branches in that order) and their connections. */
 function workflow(name, nodes, connections) {
 	return {
 		name,
-		nodes: nodes.map((entry, index) => ({ ...entry, position: [index === 0 ? 0 : index === 1 ? 220 : 440 + 220 * Math.floor((index - 2) / 3), 200 * index] })),
+		nodes: nodes.map((entry, index) => ({ ...entry, position: [220 * Math.min(index, 2), 200 * index] })),
 		connections,
 		settings: { executionOrder: 'v1' },
 	};
@@ -96,22 +89,25 @@ function workflow(name, nodes, connections) {
 
 const to = (...targets) => targets.map((target) => [{ node: target, type: 'main', index: 0 }]);
 
+/** Runs the workflow with n8n execute, Asha's and Ravi's windows open (Vivek's closed). */
+async function runForCustomers({ stack, step }, name, nodes, connections) {
+	stack.sandbox.openWindow(ASHA);
+	stack.sandbox.openWindow(RAVI);
+	step('run the workflow with n8n execute');
+	return await execute(stack, workflow(name, [node('Start', 'n8n-nodes-base.manualTrigger'), items('Customers', CUSTOMERS), ...nodes], connections));
+}
+
 module.exports = [
 	{
 		name: 'On Error → Stop Workflow: the window fallback refused twice stops the run with both failures, nothing after it runs',
-		async run({ stack, step }) {
+		async run(context) {
+			const { stack, step } = context;
 			const { sandbox } = stack;
-			sandbox.openWindow(ASHA);
-			sandbox.openWindow(RAVI);
-			step('run the workflow with n8n execute');
-			const run = await execute(
-				stack,
-				workflow(
-					'e2e: On Error, stop',
-					[node('Start', 'n8n-nodes-base.manualTrigger'), items('Customers', CUSTOMERS), shipped('Shipped'), node('Delivered', 'n8n-nodes-base.noOp')],
-					{ Start: { main: to('Customers') }, Customers: { main: to('Shipped') }, Shipped: { main: to('Delivered') } },
-				),
-			);
+			const run = await runForCustomers(context, 'e2e: On Error, stop', [shipped('Shipped'), node('Delivered', 'n8n-nodes-base.noOp')], {
+				Start: { main: to('Customers') },
+				Customers: { main: to('Shipped') },
+				Shipped: { main: to('Delivered') },
+			});
 			step('the run failed at Shipped with the message and description of both refusals');
 			assert.equal(run.execution.status, 'error');
 			const error = run.error('Shipped');
@@ -126,61 +122,42 @@ module.exports = [
 	},
 	{
 		name: 'On Error → Continue, and Continue (using error output): each failed item in its place, or on the Error output with its input',
-		async run({ stack, step }) {
+		async run(context) {
+			const { stack, step } = context;
 			const { sandbox } = stack;
-			sandbox.openWindow(ASHA);
-			sandbox.openWindow(RAVI);
-			step('run the workflow with n8n execute');
-			const run = await execute(
-				stack,
-				workflow(
-					'e2e: On Error, continue',
-					[
-						node('Start', 'n8n-nodes-base.manualTrigger'),
-						items('Customers', CUSTOMERS),
-						shipped('Shipped (Continue)', { onError: 'continueRegularOutput' }),
-						shipped('Shipped (error output)', { onError: 'continueErrorOutput' }),
-						node('Delivered', 'n8n-nodes-base.noOp'),
-						node('Failed', 'n8n-nodes-base.noOp'),
-						orderUpdate('Order update (error output)', { onError: 'continueErrorOutput' }),
-						node('Updated', 'n8n-nodes-base.noOp'),
-						node('Refused', 'n8n-nodes-base.noOp'),
-					],
-					{
-						Start: { main: to('Customers') },
-						Customers: {
-							main: [
-								[
-									{ node: 'Shipped (Continue)', type: 'main', index: 0 },
-									{ node: 'Shipped (error output)', type: 'main', index: 0 },
-									{ node: 'Order update (error output)', type: 'main', index: 0 },
-								],
+			const run = await runForCustomers(
+				context,
+				'e2e: On Error, continue',
+				[
+					shipped('Shipped (Continue)', { onError: 'continueRegularOutput' }),
+					shipped('Shipped (error output)', { onError: 'continueErrorOutput' }),
+					node('Delivered', 'n8n-nodes-base.noOp'),
+					node('Failed', 'n8n-nodes-base.noOp'),
+					orderUpdate('Order update (error output)', { onError: 'continueErrorOutput' }),
+					node('Updated', 'n8n-nodes-base.noOp'),
+					node('Refused', 'n8n-nodes-base.noOp'),
+				],
+				{
+					Start: { main: to('Customers') },
+					Customers: {
+						main: [
+							[
+								{ node: 'Shipped (Continue)', type: 'main', index: 0 },
+								{ node: 'Shipped (error output)', type: 'main', index: 0 },
+								{ node: 'Order update (error output)', type: 'main', index: 0 },
 							],
-						},
-						'Shipped (error output)': { main: to('Delivered', 'Failed') },
-						'Order update (error output)': { main: to('Updated', 'Refused') },
+						],
 					},
-				),
+					'Shipped (error output)': { main: to('Delivered', 'Failed') },
+					'Order update (error output)': { main: to('Updated', 'Refused') },
+				},
 			);
 			assertSucceeded(run.execution);
 
 			step('the sandbox received the replies of both Shipped nodes, one template each for Vivek, and two order updates');
 			const reply = (mobile, name) => ['POST', '/sendreplymessage', { mobile, type: 'text', text: `Your order has shipped, ${name}.` }];
 			const replies = [reply(ASHA, 'Asha'), reply(VIVEK, 'Vivek'), reply(RAVI, 'Ravi'), ['POST', '/sendnotification', { mobile: VIVEK, templateid: 'no_such_template' }]];
-			const update = (mobile, name, amount) => [
-				'POST',
-				'/sendnotification',
-				{
-					mobile,
-					templateid: 'sdsdDSDdssd',
-					template: {
-						components: [
-							{ type: 'header', parameters: [{ type: 'image', image: { link: PICTURE } }] },
-							{ type: 'body', parameters: [{ type: 'text', text: name }, { type: 'text', text: amount }] },
-						],
-					},
-				},
-			];
+			const update = (mobile, name, amount) => ['POST', '/sendnotification', orderUpdateBody(mobile, name, amount)];
 			assertRequests(sandbox, [replies, replies, [update(ASHA, 'Asha', 'Rs. 999'), update(RAVI, 'Ravi', 'Rs. 450')]]);
 
 			step('Continue: three items in input order, Vivek\'s failure in its place');

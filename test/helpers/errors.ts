@@ -45,3 +45,9 @@ export const notFoundDescription = (baseUrl: string, call: string, platform: 'Cl
 export const unauthorizedDescription = (baseUrl: string, call: string, platform: 'Classic' | 'Current' = 'Classic') =>
 	`${HTTP_STATUS_ERRORS['401'].explanation} Cunnekt's ${platform} platform at ${baseUrl.replace(/\/+$/, '')} answered 401 to ${call}. ` +
 	"A key of one platform is refused by the other: check the credential's Platform and Base URL too (on app2.cunnekt.com choose Classic, on app.cunnekt.com choose Current).";
+
+/** The error item of a 404 from the sandbox (classic platform) for `call`, with Cunnekt's words. */
+export const notFoundItem = (baseUrl: string, error: string, call: string, item: number) => ({
+	json: { error, description: notFoundDescription(baseUrl, call), httpCode: '404', ...statusFields(404) },
+	pairedItem: { item },
+});

@@ -341,22 +341,25 @@ describe('normalisePayload: the other message types', () => {
 	});
 });
 
+/** A failed status of 2025-01-15 10:00 UTC to a UK number, with these errors. */
+const failedStatus = (id: string, errors: unknown[]) => ({ id, status: 'failed', timestamp: '1736935200', recipient_id: '447700900123', errors });
+
+/** The first error's fields at the top of a status's item (docs/errors.md). */
+function topFields(event: TriggerEvent) {
+	const { errorCode, errorTitle, explanation, disposition, retryAfterSeconds, retryNotBefore } = event as StatusEvent;
+	return { errorCode, errorTitle, explanation, disposition, retryAfterSeconds, retryNotBefore };
+}
+
 describe('normalisePayload: statuses, errors, batches and the envelope', () => {
 	it('a failed status carries its errors with the WhatsApp explanation (131047)', () => {
-		const status = {
-			id: 'wamid.failed',
-			status: 'failed',
-			timestamp: '1736935200',
-			recipient_id: '447700900123',
-			errors: [
-				{
-					code: 131047,
-					title: 'Re-engagement message',
-					message: 'Re-engagement message',
-					error_data: { details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
-				},
-			],
-		};
+		const status = failedStatus('wamid.failed', [
+			{
+				code: 131047,
+				title: 'Re-engagement message',
+				message: 'Re-engagement message',
+				error_data: { details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
+			},
+		]);
 		expect(eventsOf({ messaging_product: 'whatsapp', metadata: { phone_number_id: '123456789', display_phone_number: '919873617805' }, statuses: [status] })).toStrictEqual([
 			{
 				event: 'status',
@@ -387,16 +390,10 @@ describe('normalisePayload: statuses, errors, batches and the envelope', () => {
 	});
 
 	it('a failed status says at its top what to do: 131049 is retried no sooner than 24 hours after the status', () => {
-		const status = {
-			id: 'wamid.capped',
-			status: 'failed',
-			timestamp: '1736935200',
-			recipient_id: '447700900123',
-			errors: [
-				{ code: 131049, title: 'Held back by WhatsApp', message: 'Held back by WhatsApp', error_data: { details: 'Per-user marketing limit.' } },
-				{ code: 131026, title: 'Undeliverable' },
-			],
-		};
+		const status = failedStatus('wamid.capped', [
+			{ code: 131049, title: 'Held back by WhatsApp', message: 'Held back by WhatsApp', error_data: { details: 'Per-user marketing limit.' } },
+			{ code: 131026, title: 'Undeliverable' },
+		]);
 		const [event] = eventsOf({ messaging_product: 'whatsapp', statuses: [status] });
 		const marketingLimit =
 			'WhatsApp held back this marketing message: the customer has received as many marketing messages as WhatsApp allows for now, from all businesses together. Do not send it again within 24 hours; for something urgent, send a utility template instead.';
@@ -406,8 +403,7 @@ describe('normalisePayload: statuses, errors, batches and the envelope', () => {
 				{ code: 131026, title: 'Undeliverable', message: null, details: null, disposition: 'neverRetry' },
 			],
 		});
-		const { errorCode, errorTitle, explanation, disposition, retryAfterSeconds, retryNotBefore } = event as StatusEvent;
-		expect({ errorCode, errorTitle, explanation, disposition, retryAfterSeconds, retryNotBefore }).toStrictEqual({
+		expect(topFields(event)).toStrictEqual({
 			errorCode: 131049,
 			errorTitle: 'Held back by WhatsApp',
 			explanation: marketingLimit,
@@ -420,8 +416,7 @@ describe('normalisePayload: statuses, errors, batches and the envelope', () => {
 	it('a failed status with a code the table does not know: disposition unknown, WhatsApp\'s title kept; a status without errors has none of these fields', () => {
 		const failed = { id: 'wamid.odd', status: 'failed', recipient_id: '447700900123', errors: [{ code: '999001', title: 'Something new' }] };
 		const [event] = eventsOf({ messaging_product: 'whatsapp', statuses: [failed, { id: 'wamid.ok', status: 'delivered', recipient_id: '447700900123' }] });
-		const { errorCode, errorTitle, explanation, disposition, retryAfterSeconds, retryNotBefore } = event as StatusEvent;
-		expect({ errorCode, errorTitle, explanation, disposition, retryAfterSeconds, retryNotBefore }).toStrictEqual({
+		expect(topFields(event)).toStrictEqual({
 			errorCode: 999001,
 			errorTitle: 'Something new',
 			explanation: null,

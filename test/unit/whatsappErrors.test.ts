@@ -86,26 +86,19 @@ describe('lookups', () => {
 describe('failureFields: what a workflow branches on', () => {
 	const at = Date.parse('2026-05-04T10:00:00.000Z');
 
-	it('131049: retry no sooner than 24 hours after the failure, with the title the error carried', () => {
-		expect(failureFields({ code: '131049', title: 'Meta held it back', httpCode: 400 }, at)).toStrictEqual({
-			errorCode: 131049,
-			errorTitle: 'Meta held it back',
-			explanation: WHATSAPP_ERRORS['131049'].explanation,
-			disposition: 'retryLater',
-			retryAfterSeconds: 86400,
-			retryNotBefore: '2026-05-05T10:00:00.000Z',
-		});
-	});
-
-	it("the table's title when the error has none; a Retry-After the answer gave wins over the table's wait", () => {
-		expect(failureFields({ code: 130429, httpCode: 429, retryAfterMs: 1500 }, at)).toStrictEqual({
-			errorCode: 130429,
-			errorTitle: 'Throughput limit',
-			explanation: WHATSAPP_ERRORS['130429'].explanation,
-			disposition: 'retryLater',
-			retryAfterSeconds: 2,
-			retryNotBefore: '2026-05-04T10:00:02.000Z',
-		});
+	it.each([
+		[
+			'131049: retry no sooner than 24 hours after the failure, with the title the error carried',
+			{ code: '131049', title: 'Meta held it back', httpCode: 400 },
+			{ errorCode: 131049, errorTitle: 'Meta held it back', explanation: WHATSAPP_ERRORS['131049'].explanation, retryAfterSeconds: 86400, retryNotBefore: '2026-05-05T10:00:00.000Z' },
+		],
+		[
+			"the table's title when the error has none; a Retry-After the answer gave wins over the table's wait",
+			{ code: 130429, httpCode: 429, retryAfterMs: 1500 },
+			{ errorCode: 130429, errorTitle: 'Throughput limit', explanation: WHATSAPP_ERRORS['130429'].explanation, retryAfterSeconds: 2, retryNotBefore: '2026-05-04T10:00:02.000Z' },
+		],
+	])('%s', (_case, facts, expected) => {
+		expect(failureFields(facts, at)).toStrictEqual({ ...expected, disposition: 'retryLater' });
 	});
 
 	it('without a code: the HTTP status decides; without either, or for a code the table lacks, unknown', () => {

@@ -2,19 +2,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
 import { failureFieldsOf, InputError, withFailureFields } from '../../shared/errors';
-import type { FailureFields } from '../../shared/whatsappErrors';
+import { failureFields } from '../../shared/whatsappErrors';
 
-/** A value the node refused before sending: the message names the field and what to enter. */
-const REFUSED_BEFORE_SENDING: FailureFields = {
-	errorCode: null,
-	errorTitle: null,
-	explanation: null,
-	disposition: 'fixInput',
-	retryAfterSeconds: null,
-	retryNotBefore: null,
-};
-
-const UNKNOWN: FailureFields = { ...REFUSED_BEFORE_SENDING, disposition: 'unknown' };
+/** A value the node refused before sending: no code; the message names the field and what to enter. */
+const REFUSED_BEFORE_SENDING = failureFields({ disposition: 'fixInput' }, null);
+/** An error that did not come through the transport or the checks: the node cannot say what to do. */
+const UNKNOWN = failureFields({ disposition: 'unknown' }, null);
 
 /** Errors a user sees: limits become NodeOperationErrors that name the item; API errors keep their item index. */
 export function toItemError(

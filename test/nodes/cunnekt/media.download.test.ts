@@ -1,6 +1,6 @@
 import type { IBinaryData, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { notFoundDescription, statusFields } from '../../helpers/errors';
+import { notFoundItem } from '../../helpers/errors';
 import { runCunnekt } from '../../helpers/n8n';
 import { credentialsFor, startSandbox } from '../../helpers/sandbox';
 import type { Sandbox } from '../../helpers/sandbox';
@@ -232,14 +232,6 @@ describe('Media → Download: what is not a file is an error, never a binary ful
 			['Media of message wamid.GONE not found', { item: 1 }],
 			['unboxing.mp4', { item: 2 }],
 		]);
-		expect(items[1]).toEqual({
-			json: {
-				error: 'Media of message wamid.GONE not found',
-				description: notFoundDescription(sandbox.baseUrl, 'GET /getmediafile'),
-				httpCode: '404',
-				...statusFields(404),
-			},
-			pairedItem: { item: 1 },
-		});
+		expect(items[1]).toEqual(notFoundItem(sandbox.baseUrl, 'Media of message wamid.GONE not found', 'GET /getmediafile', 1));
 	});
 });

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { searchTemplates } from '../../../nodes/Cunnekt/methods/listSearch';
-import { notFoundDescription, statusFields } from '../../helpers/errors';
+import { notFoundItem } from '../../helpers/errors';
 import { loadOptionsContext, runCunnekt } from '../../helpers/n8n';
 import { credentialsFor, startSandbox } from '../../helpers/sandbox';
 import type { Sandbox } from '../../helpers/sandbox';
@@ -397,15 +397,7 @@ describe('Template → Sync and Delete', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items).toEqual([
-			{
-				json: {
-					error: 'Template tpl_nope not found',
-					description: notFoundDescription(sandbox.baseUrl, 'DELETE /templates/tpl_nope'),
-					httpCode: '404',
-					...statusFields(404),
-				},
-				pairedItem: { item: 0 },
-			},
+			notFoundItem(sandbox.baseUrl, 'Template tpl_nope not found', 'DELETE /templates/tpl_nope', 0),
 			{ json: { id: 'tpl_spring_sale', deleted: true }, pairedItem: { item: 1 } },
 		]);
 		expect(sandbox.requests.map((request) => request.path)).toEqual(['/templates/tpl_nope', '/templates/tpl_spring_sale']);
