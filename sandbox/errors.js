@@ -29,8 +29,9 @@ const answers = {
 		),
 	unknownTemplate: (id) =>
 		whatsappError(404, 132001, 'Template name does not exist in the translation', `No template with id ${id}`),
+	/** WhatsApp answers a template that is not approved as one that does not exist (132001). */
 	templateNotApproved: (id, status) =>
-		whatsappError(400, 132015, 'Template is not approved', `Template ${id} is ${status}`),
+		whatsappError(400, 132001, 'Template name does not exist in the translation', `Template ${id} is ${status}; only approved templates can be sent`),
 	parameterCount: (details) =>
 		whatsappError(400, 132000, 'Number of parameters does not match the expected number of params', details),
 	parameterFormat: (details) => whatsappError(400, 132012, 'Parameter format does not match format in the created template', details),

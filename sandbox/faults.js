@@ -10,7 +10,8 @@
  *   times       how many requests get the fault
  *   retryAfter  the Retry-After header of 429 and 503 answers, in seconds (decimals allowed, to keep tests quick);
  *               'auto' (rate cap only): exactly until the window has room; null: no header. Default 1.
- *   status, body  the 2xx status (default 200) and the body of an `errorBody` answer
+ *   status, body  the status (default 200; a 4xx or 5xx too, e.g. a WhatsApp error as Cunnekt may pass it on) and the
+ *               body of an `errorBody` answer
  */
 const { whatsappError } = require('./errors');
 
@@ -25,7 +26,7 @@ const FAULT_KINDS = {
 	resetAfterBody: 'resetAfterBody',
 	/** A proxy's HTML 502 page: nothing is sent. */
 	badGatewayHtml: 'badGatewayHtml',
-	/** HTTP 2xx whose body reports a failure: nothing is sent. */
+	/** An answer (HTTP 200 unless the rule says) whose body reports a failure: nothing is sent. */
 	errorBody: 'errorBody',
 	/** The request is handled (the message is recorded as sent) and the answer never comes. */
 	noAnswer: 'noAnswer',
@@ -58,7 +59,7 @@ function checkRule(rule) {
 	if (times !== undefined && fault === undefined) throw new Error('times counts a fault: give fault too');
 	if (!(retryAfter === undefined || retryAfter === null || retryAfter === 'auto' || (isNumber(retryAfter) && retryAfter >= 0)))
 		throw new Error('retryAfter must be seconds, "auto" or null');
-	if (status !== undefined && !(Number.isInteger(status) && status >= 200 && status < 300)) throw new Error('status must be a 2xx status');
+	if (status !== undefined && !(Number.isInteger(status) && status >= 200 && status < 600)) throw new Error('status must be an HTTP status, 200 to 599');
 	return rule;
 }
 

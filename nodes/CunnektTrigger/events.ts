@@ -1,17 +1,19 @@
 import type { Json } from '../shared/values';
+import type { Disposition, FailureFields } from '../shared/whatsappErrors';
 
 /**
  * The events the trigger makes of a webhook payload (normalise.ts), one item each. Every event keeps what it was
  * made from under `raw`, for the user; the trigger's own steps read only the typed fields.
  */
 
-/** One WhatsApp error as an item shows it, with what the code means when the contract explains it. */
+/** One WhatsApp error as an item shows it, with what the code means and what to do next (docs/errors.md). */
 export type ErrorDetail = {
 	code: number | string | null;
 	title: string | null;
 	message: string | null;
 	details: string | null;
 	explanation: string | null;
+	disposition: Disposition;
 };
 
 export type MediaInfo = { id: string | null; mimeType: string | null; sha256: string | null; fileName: string | null };
@@ -72,12 +74,13 @@ export type StatusEvent = {
 	businessPhoneNumberId: string | null;
 	businessDisplayNumber: string | null;
 	conversation: { id: string | null; category: string | null; expiresAt: string | null } | null;
-	pricing: { billable: boolean | null; pricingModel: string | null; category: string | null } | null;
+	/** What WhatsApp charges for the message: its category, whether it is billed, the pricing model, the price type. */
+	pricing: { billable: boolean | null; pricingModel: string | null; category: string | null; type: string | null } | null;
 	errors?: ErrorDetail[];
 	/** On a failed status with 131047: the message was refused because the 24-hour service window was closed. */
 	windowClosed?: true;
 	raw: Json;
-};
+} & Partial<FailureFields>;
 
 /** An error WhatsApp reports for the whole payload (`errors` beside `messages` and `statuses`). */
 export type ErrorEvent = {

@@ -1,41 +1,20 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject, NodeOperationError } from 'n8n-workflow';
 
 import { isObject } from './values';
 import type { Json } from './values';
+import { failureFields, httpStatusRule, WINDOW_CLOSED_CODE, whatsappErrorRule } from './whatsappErrors';
+import type { Disposition, FailureFields } from './whatsappErrors';
 
 /**
  * The package's error types: InputError (what the node refuses itself), and Cunnekt and WhatsApp failures turned
- * into NodeApiErrors that keep the provider's own words and say what to do.
+ * into NodeApiErrors that keep the provider's own words and say what to do (whatsappErrors.ts: what each code means
+ * and what a workflow should do next).
  * Cunnekt documents no error shape, so the reader accepts the common ones (Meta's `{error:{code,message}}`,
  * `{status:"error", message}`, `{success:false, error}`, `{errors:[…]}`).
  */
 
-/** WhatsApp's code for a free-form message to a customer who has not written in the last 24 hours. */
-export const WINDOW_CLOSED_CODE = '131047';
-
-/** What each WhatsApp code (and the auth statuses) means for the user, from the contract's table. */
-export const WHATSAPP_EXPLANATIONS: Readonly<Record<string, string>> = {
-	[WINDOW_CLOSED_CODE]:
-		'The 24-hour service window is closed: the customer has not written in the last 24 hours. Send a template message instead.',
-	'130429':
-		'Rate limited by WhatsApp (throughput limit). Slow down; the node retries as set in its Sending Options.',
-	'131056':
-		'Too many messages to this recipient in a short time (pair rate limit). Slow down for this number.',
-	'132000':
-		'The number of template variables does not match what the template expects: check the body, header and button values.',
-	'132012':
-		'A template parameter has the wrong format: the header or a variable is not of the type the template defines.',
-	'131026': 'The message could not be delivered: the number may not be on WhatsApp.',
-	'131030':
-		'The recipient is not in the allowed list: test numbers only reach allow-listed recipients.',
-	'429': 'Too many requests: Cunnekt refused to go faster. The node slowed down and retried as set in its Sending Options; lower Max Requests per Second if this keeps happening.',
-	'502': 'Cunnekt\'s gateway could not get an answer from its server (502 Bad Gateway).',
-	'503': 'Cunnekt is temporarily unavailable. The node retried as set in its Sending Options; try again later.',
-	'504': 'Cunnekt\'s gateway timed out waiting for its server (504 Gateway Timeout).',
-	'401': 'Invalid API key: check the API Key in the Cunnekt credential (Cunnekt → API Settings).',
-	'403': 'The API key was refused (revoked or without access): check the Cunnekt credential.',
-};
+export { WINDOW_CLOSED_CODE };
 
 /**
  * A problem with one item that the node finds itself, not Cunnekt: a value refused before sending (the message names
@@ -59,7 +38,13 @@ export interface CunnektFailure {
 	message: string;
 	/** WhatsApp's error code when the answer carried one. */
 	code?: string;
+	/** The error's title, when the answer carried one apart from its message. */
+	title?: string;
 	details?: string;
+	/** What to do next, when the transport knows better than the codes (a request that got no answer). */
+	disposition?: Disposition;
+	/** How long the answer asked to wait (Retry-After), in milliseconds. */
+	retryAfterMs?: number;
 	/** The answer's body, as received (the API key removed). */
 	body?: unknown;
 }
@@ -94,6 +79,7 @@ export function readFailure(httpCode: number | null, body: unknown): CunnektFail
 	let message: string | undefined;
 	let code: string | undefined;
 	let details: string | undefined;
+	let title: string | undefined;
 	for (const candidate of candidates) {
 		message ??=
 			text(candidate.message) ??
@@ -102,6 +88,7 @@ export function readFailure(httpCode: number | null, body: unknown): CunnektFail
 			text(candidate.error_message) ??
 			text(candidate.msg);
 		code ??= text(candidate.code) ?? text(candidate.error_code);
+		title ??= text(candidate.title);
 		const data = candidate.error_data;
 		details ??= isObject(data) ? text(data.details) : text(candidate.details);
 	}
@@ -111,6 +98,7 @@ export function readFailure(httpCode: number | null, body: unknown): CunnektFail
 		httpCode,
 		message: message ?? (httpCode ? `Cunnekt answered HTTP ${httpCode}` : 'Cunnekt reported a failure'),
 		code,
+		...(title === undefined ? {} : { title }),
 		details,
 		body,
 	};
@@ -126,10 +114,19 @@ function describeNonJson(body: string): string {
 
 /** The explanation for a failure: by WhatsApp code first, then by HTTP status. */
 export function explain(failure: CunnektFailure): string | undefined {
-	return (
-		(failure.code ? WHATSAPP_EXPLANATIONS[failure.code] : undefined) ??
-		(failure.httpCode ? WHATSAPP_EXPLANATIONS[String(failure.httpCode)] : undefined)
-	);
+	return (whatsappErrorRule(failure.code) ?? httpStatusRule(failure.httpCode))?.explanation;
+}
+
+/** Keeps the fields a workflow branches on with the error; actions/itemErrors.ts puts them on the error item. */
+export function withFailureFields<E extends NodeApiError | NodeOperationError>(error: E, fields: FailureFields): E {
+	error.context.failure = { ...fields } as IDataObject;
+	return error;
+}
+
+/** The fields kept with an error by withFailureFields, or undefined. */
+export function failureFieldsOf(error: NodeApiError | NodeOperationError): FailureFields | undefined {
+	const fields = error.context.failure;
+	return isObject(fields) ? (fields as unknown as FailureFields) : undefined;
 }
 
 /** Whether a request failed because Cunnekt answered 131047 (never a request that got no answer: its code is unknown). */
@@ -150,12 +147,12 @@ export function redact<T>(value: T, secret: string | undefined): T {
 export function toNodeApiError(
 	node: INode,
 	failure: CunnektFailure,
-	options: { itemIndex?: number; secret?: string; prefix?: string; suffix?: string } = {},
+	options: { itemIndex?: number; secret?: string; prefix?: string; suffix?: string; note?: string } = {},
 ): NodeApiError {
 	const code = failure.code ? ` (${failure.code})` : '';
 	const message = redact(`${options.prefix ?? ''}${failure.message}${code}${options.suffix ?? ''}`, options.secret);
 	const description = redact(
-		[explain(failure), failure.details].filter((part) => part !== undefined).join(' ') || undefined,
+		[explain(failure), failure.details, options.note].filter((part) => part !== undefined).join(' ') || undefined,
 		options.secret,
 	);
 	const response: JsonObject = isObject(failure.body)
@@ -170,5 +167,5 @@ export function toNodeApiError(
 	// NodeApiError rewrites messages for well-known HTTP codes; keep Cunnekt's own words.
 	error.message = message;
 	if (description !== undefined) error.description = description;
-	return error;
+	return withFailureFields(error, redact(failureFields(failure, Date.now()), options.secret));
 }

@@ -1,9 +1,11 @@
 import type { CunnektFailure } from './errors';
+import { whatsappErrorRule } from './whatsappErrors';
 
 /**
  * What the transport may send again, and how long it waits first. The rule: send again only what certainly did not
  * go through (429 and 503 answers, connections that failed before the request left), never what may have (no answer
- * after sending), unless the user opts in with Retry on Timeout: a repeated send is a duplicate message.
+ * after sending), unless the user opts in with Retry on Timeout: a repeated send is a duplicate message. Nor what
+ * WhatsApp says must wait longer or must not be sent again (whatsappErrors.ts).
  */
 
 /** The first wait without Retry-After; each retry doubles it (1, 2, 4, 8, 16 s ± a quarter). */
@@ -143,17 +145,23 @@ export interface AnswerRetry {
 	waitMs?: number;
 }
 
-const RATE_LIMIT_CODE = '130429';
-/** Too many messages to one recipient: retried, but the pace for everyone else stays. */
-const PAIR_RATE_LIMIT_CODE = '131056';
-
-/** Whether a failed answer may be retried, and how; undefined when it is final. */
+/**
+ * Whether a failed answer may be retried, and how; undefined when it is final. A WhatsApp code decides first
+ * (whatsappErrors.ts): the node retries at once only a code whose disposition is retryLater within the node's wait
+ * (130429 and 131056 among them: rate limits), never one to retry hours later (131049) or not at all (131050), even
+ * in a 429 or 503 answer. The HTTP status decides for an answer without a code the table knows.
+ */
 export function answerRetry(failure: CunnektFailure, headers: Record<string, string>): AnswerRetry | undefined {
 	const waitMs = parseRetryAfter(headers['retry-after']);
+	const rule = whatsappErrorRule(failure.code);
+	if (rule && !(rule.disposition === 'retryLater' && (rule.retryAfterSeconds ?? 0) * 1000 <= MAX_WAIT_MS)) {
+		return undefined;
+	}
 	const status = failure.httpCode;
-	const rateLimited = status === 429 || failure.code === RATE_LIMIT_CODE || failure.code === PAIR_RATE_LIMIT_CODE;
-	if (rateLimited) {
-		const forEveryone = failure.code !== PAIR_RATE_LIMIT_CODE;
+	const rateLimit = rule?.disposition === 'retryLater' ? rule.rateLimit : undefined;
+	if (rateLimit !== undefined || status === 429) {
+		// Too many messages to one recipient: retried, but the pace for everyone else stays.
+		const forEveryone = rateLimit !== 'pair';
 		return { slowDown: forEveryone, holdAll: forEveryone, unknownOutcome: false, waitMs };
 	}
 	if (status === 503) return { slowDown: false, holdAll: true, unknownOutcome: false, waitMs };

@@ -95,6 +95,13 @@ module.exports = [
 							'The 24-hour service window is closed: the customer has not written in the last 24 hours. Send a template message instead. Message failed to send because more than 24 hours have passed since the customer last replied to this number.' +
 							` (Sandbox: a message from ${VIVEK} opens its window, or open it now: curl -X POST ${sandbox.url}/__sandbox/windows -H 'content-type: application/json' -d '{"mobile":"${VIVEK}"}')`,
 						httpCode: '400',
+						errorCode: 131047,
+						errorTitle: 'Re-engagement message',
+						explanation:
+							'The 24-hour service window is closed: the customer has not written in the last 24 hours. Send a template message instead.',
+						disposition: 'sendTemplate',
+						retryAfterSeconds: null,
+						retryNotBefore: null,
 					},
 					pairedItem: { item: 1 },
 				},

@@ -29,6 +29,7 @@ const checks = [
 	require('./resources.e2e'),
 	require('./replies.e2e'),
 	require('./messages.e2e'),
+	require('./onError.e2e'),
 	require('./currentPlatform.e2e'),
 	require('./trigger.e2e'),
 	require('./triggerHardening.e2e'),

@@ -97,7 +97,9 @@ function statusItem(value, errors) {
 					expiresAt: conversation.expiration_timestamp ? iso(Number(conversation.expiration_timestamp)) : null,
 				}
 			: null,
-		pricing: pricing ? { billable: pricing.billable, pricingModel: pricing.pricing_model, category: pricing.category } : null,
+		pricing: pricing
+			? { billable: pricing.billable, pricingModel: pricing.pricing_model, category: pricing.category, type: pricing.type ?? null }
+			: null,
 		...(errors ? { errors } : {}),
 		raw: status,
 	};
@@ -232,9 +234,11 @@ module.exports = [
 				const failedValue = value(failure[1]);
 				const [error] = failedValue.statuses[0].errors;
 				const errors = [
-					{ code: error.code, title: error.title, message: error.message, details: error.error_data.details, explanation: WINDOW_CLOSED },
+					{ code: error.code, title: error.title, message: error.message, details: error.error_data.details, explanation: WINDOW_CLOSED, disposition: 'sendTemplate' },
 				];
-				const expected = [statusItem(value(read[1])), statusItem(value(read[2])), { ...statusItem(failedValue, errors), windowClosed: true }];
+				// The first error's code and disposition at the top of the item, for a Switch node (docs/errors.md)
+				const top = { errorCode: 131047, errorTitle: error.title, explanation: WINDOW_CLOSED, disposition: 'sendTemplate', retryAfterSeconds: null, retryNotBefore: null };
+				const expected = [statusItem(value(read[1])), statusItem(value(read[2])), { ...statusItem(failedValue, errors), ...top, windowClosed: true }];
 				executions.forEach((execution, index) => {
 					assertSucceeded(execution);
 					assert.deepEqual(outputOf(execution, flow.triggerName), [{ json: expected[index], pairedItem: { item: 0 } }]);

@@ -183,7 +183,10 @@ export interface RunOptions {
 	/** The input items (plain JSON or full items with binary). Default: one empty item. */
 	items?: Array<IDataObject | INodeExecutionData>;
 	credentials: TestCredentials;
+	/** Settings → On Error → Continue (the regular output); `onError` names any mode. */
 	continueOnFail?: boolean;
+	/** Settings → On Error, as n8n stores it; overrides continueOnFail. */
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	/** Another node type to run instead of the action node. */
 	nodeType?: string;
 	/** The execution's id (n8n's signed resume URLs need one: Send and Wait). */
@@ -193,6 +196,8 @@ export interface RunOptions {
 export interface RunResult {
 	/** What the node returned on its first output. */
 	items: INodeExecutionData[];
+	/** What n8n put on the node's error output (On Error → Continue (using error output)); [] otherwise. */
+	errorItems: INodeExecutionData[];
 	/** The error the node stopped with, if any. */
 	error?: ExecutionBaseError;
 	run: IRun;
@@ -214,7 +219,11 @@ export async function runCunnekt(options: RunOptions): Promise<RunResult> {
 			position: [200, 0],
 			parameters: options.parameters,
 			credentials: { cunnektApi: { id: 'test', name: 'Cunnekt (sandbox)' } },
-			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(options.onError
+				? { onError: options.onError }
+				: options.continueOnFail
+					? { onError: 'continueRegularOutput' as const }
+					: {}),
 		},
 	];
 	const workflow = new Workflow({
@@ -241,6 +250,7 @@ export async function runCunnekt(options: RunOptions): Promise<RunResult> {
 	const task = run.data.resultData.runData.Cunnekt?.[0];
 	return {
 		items: task?.data?.main?.[0] ?? [],
+		errorItems: (options.onError === 'continueErrorOutput' ? task?.data?.main?.[1] : undefined) ?? [],
 		error: (task?.error ?? run.data.resultData.error) as ExecutionBaseError | undefined,
 		run,
 	};

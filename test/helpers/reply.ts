@@ -6,7 +6,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runCunnekt } from './n8n';
-import type { RunResult } from './n8n';
+import type { RunOptions, RunResult } from './n8n';
 import { credentialsFor, currentCredentialsFor, startSandbox } from './sandbox';
 import type { Sandbox } from './sandbox';
 
@@ -31,6 +31,7 @@ export function useReplySandbox(): { sandbox: Sandbox } {
 export interface ReplyRunOptions {
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	onError?: RunOptions['onError'];
 	apiKey?: string;
 	/** The credential's platform; classic when absent, as a credential saved before the Platform field. */
 	platform?: 'classic' | 'current';
@@ -51,6 +52,7 @@ export async function runReply(
 				? currentCredentialsFor(sandbox, options.apiKey)
 				: credentialsFor(sandbox, options.apiKey),
 		continueOnFail: options.continueOnFail,
+		onError: options.onError,
 	});
 }
 

@@ -42,6 +42,17 @@ export const CLOSED_WINDOW_ERROR = {
 	details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.',
 	explanation:
 		'The 24-hour service window is closed: the customer has not written in the last 24 hours. Send a template message instead.',
+	disposition: 'sendTemplate',
+};
+
+/** What the top of a failed status's item says for that error: its code, title, explanation and disposition. */
+export const CLOSED_WINDOW_FAILURE = {
+	errorCode: 131047,
+	errorTitle: CLOSED_WINDOW_ERROR.title,
+	explanation: CLOSED_WINDOW_ERROR.explanation,
+	disposition: 'sendTemplate',
+	retryAfterSeconds: null,
+	retryNotBefore: null,
 };
 
 let counter = 0;

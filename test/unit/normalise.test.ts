@@ -1,7 +1,7 @@
-import type { TriggerEvent } from '../../nodes/CunnektTrigger/events';
+import type { StatusEvent, TriggerEvent } from '../../nodes/CunnektTrigger/events';
 import { normalisePayload, UNKNOWN_SHAPE } from '../../nodes/CunnektTrigger/normalise';
 import { webhooks } from '../helpers/sender';
-import { CLOSED_WINDOW_ERROR } from '../helpers/trigger';
+import { CLOSED_WINDOW_ERROR, CLOSED_WINDOW_FAILURE } from '../helpers/trigger';
 
 const { SEED_WEBHOOKS, inboundMessage, batchValue, envelope } = webhooks;
 
@@ -144,7 +144,7 @@ describe('normalisePayload: Cunnekt\'s samples (sandbox/webhook-samples.js), ite
 				timestampUnix: 1710392516,
 				...BUSINESS,
 				conversation: { id: '7a553a2122248af1a88c9fdbeceeb17c', category: 'utility', expiresAt: '2024-03-15T05:02:00.000Z' },
-				pricing: { billable: true, pricingModel: 'CBP', category: 'utility' },
+				pricing: { billable: true, pricingModel: 'CBP', category: 'utility', type: null },
 				raw: firstStatus(value),
 			},
 		]);
@@ -162,7 +162,7 @@ describe('normalisePayload: Cunnekt\'s samples (sandbox/webhook-samples.js), ite
 				timestampUnix: 1710392519,
 				...BUSINESS,
 				conversation: { id: '7a553a2122248af1a88c9fdbeceeb17c', category: 'utility', expiresAt: null },
-				pricing: { billable: true, pricingModel: 'CBP', category: 'utility' },
+				pricing: { billable: true, pricingModel: 'CBP', category: 'utility', type: null },
 				raw: firstStatus(value),
 			},
 		]);
@@ -307,7 +307,9 @@ describe('normalisePayload: the other message types', () => {
 					title: 'Message type unknown',
 					message: 'Message type unknown',
 					details: 'Message type is currently not supported.',
-					explanation: null,
+					explanation:
+						"The message is of a type WhatsApp's Cloud API does not support: one to a customer cannot go, one from a customer arrives without its content. Send one of the supported types (or ask the customer to).",
+					disposition: 'fixInput',
 				},
 			],
 		});
@@ -339,22 +341,25 @@ describe('normalisePayload: the other message types', () => {
 	});
 });
 
+/** A failed status of 2025-01-15 10:00 UTC to a UK number, with these errors. */
+const failedStatus = (id: string, errors: unknown[]) => ({ id, status: 'failed', timestamp: '1736935200', recipient_id: '447700900123', errors });
+
+/** The first error's fields at the top of a status's item (docs/errors.md). */
+function topFields(event: TriggerEvent) {
+	const { errorCode, errorTitle, explanation, disposition, retryAfterSeconds, retryNotBefore } = event as StatusEvent;
+	return { errorCode, errorTitle, explanation, disposition, retryAfterSeconds, retryNotBefore };
+}
+
 describe('normalisePayload: statuses, errors, batches and the envelope', () => {
 	it('a failed status carries its errors with the WhatsApp explanation (131047)', () => {
-		const status = {
-			id: 'wamid.failed',
-			status: 'failed',
-			timestamp: '1736935200',
-			recipient_id: '447700900123',
-			errors: [
-				{
-					code: 131047,
-					title: 'Re-engagement message',
-					message: 'Re-engagement message',
-					error_data: { details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
-				},
-			],
-		};
+		const status = failedStatus('wamid.failed', [
+			{
+				code: 131047,
+				title: 'Re-engagement message',
+				message: 'Re-engagement message',
+				error_data: { details: 'Message failed to send because more than 24 hours have passed since the customer last replied to this number.' },
+			},
+		]);
 		expect(eventsOf({ messaging_product: 'whatsapp', metadata: { phone_number_id: '123456789', display_phone_number: '919873617805' }, statuses: [status] })).toStrictEqual([
 			{
 				event: 'status',
@@ -367,6 +372,7 @@ describe('normalisePayload: statuses, errors, batches and the envelope', () => {
 				conversation: null,
 				pricing: null,
 				errors: [CLOSED_WINDOW_ERROR],
+				...CLOSED_WINDOW_FAILURE,
 				windowClosed: true,
 				raw: status,
 			},
@@ -383,6 +389,68 @@ describe('normalisePayload: statuses, errors, batches and the envelope', () => {
 		expect('windowClosed' in eventsOf(value(131026))[0]).toBe(false);
 	});
 
+	it('a failed status says at its top what to do: 131049 is retried no sooner than 24 hours after the status', () => {
+		const status = failedStatus('wamid.capped', [
+			{ code: 131049, title: 'Held back by WhatsApp', message: 'Held back by WhatsApp', error_data: { details: 'Per-user marketing limit.' } },
+			{ code: 131026, title: 'Undeliverable' },
+		]);
+		const [event] = eventsOf({ messaging_product: 'whatsapp', statuses: [status] });
+		const marketingLimit =
+			'WhatsApp held back this marketing message: the customer has received as many marketing messages as WhatsApp allows for now, from all businesses together. Do not send it again within 24 hours; for something urgent, send a utility template instead.';
+		expect(event).toMatchObject({
+			errors: [
+				{ code: 131049, title: 'Held back by WhatsApp', message: 'Held back by WhatsApp', details: 'Per-user marketing limit.', explanation: marketingLimit, disposition: 'retryLater' },
+				{ code: 131026, title: 'Undeliverable', message: null, details: null, disposition: 'neverRetry' },
+			],
+		});
+		expect(topFields(event)).toStrictEqual({
+			errorCode: 131049,
+			errorTitle: 'Held back by WhatsApp',
+			explanation: marketingLimit,
+			disposition: 'retryLater',
+			retryAfterSeconds: 86400,
+			retryNotBefore: '2025-01-16T10:00:00.000Z',
+		});
+	});
+
+	it('a failed status with a code the table does not know: disposition unknown, WhatsApp\'s title kept; a status without errors has none of these fields', () => {
+		const failed = { id: 'wamid.odd', status: 'failed', recipient_id: '447700900123', errors: [{ code: '999001', title: 'Something new' }] };
+		const [event] = eventsOf({ messaging_product: 'whatsapp', statuses: [failed, { id: 'wamid.ok', status: 'delivered', recipient_id: '447700900123' }] });
+		expect(topFields(event)).toStrictEqual({
+			errorCode: 999001,
+			errorTitle: 'Something new',
+			explanation: null,
+			disposition: 'unknown',
+			retryAfterSeconds: null,
+			retryNotBefore: null,
+		});
+		const delivered = eventsOf({ messaging_product: 'whatsapp', statuses: [{ id: 'wamid.ok', status: 'delivered', recipient_id: '447700900123' }] })[0];
+		expect(Object.keys(delivered).filter((key) => /^error|^explanation$|^disposition$|^retry/.test(key))).toEqual([]);
+	});
+
+	it("a status's pricing as typed fields (per-message pricing): category, billable, pricing model, type; no conversation", () => {
+		const status = (pricing: Record<string, unknown>) => ({
+			messaging_product: 'whatsapp',
+			statuses: [{ id: 'wamid.priced', status: 'delivered', timestamp: '1736935200', recipient_id: '447700900123', pricing }],
+		});
+		const priced = (pricing: Record<string, unknown>) => {
+			const [event] = eventsOf(status(pricing)) as StatusEvent[];
+			return { pricing: event.pricing, conversation: event.conversation };
+		};
+		expect(priced({ billable: true, pricing_model: 'PMP', category: 'marketing', type: 'regular' })).toStrictEqual({
+			pricing: { billable: true, pricingModel: 'PMP', category: 'marketing', type: 'regular' },
+			conversation: null,
+		});
+		expect(priced({ billable: false, pricing_model: 'PMP', category: 'service', type: 'free_customer_service' })).toStrictEqual({
+			pricing: { billable: false, pricingModel: 'PMP', category: 'service', type: 'free_customer_service' },
+			conversation: null,
+		});
+		expect(priced({ billable: 'yes' })).toStrictEqual({
+			pricing: { billable: null, pricingModel: null, category: null, type: null },
+			conversation: null,
+		});
+	});
+
 	it('payload-level errors become "error" items', () => {
 		const error = { code: 130429, title: 'Rate limit hit', message: 'Rate limit hit', error_data: { details: 'Cloud API message throughput has been reached.' } };
 		expect(eventsOf({ messaging_product: 'whatsapp', metadata: { phone_number_id: '123456789', display_phone_number: '919873617805' }, errors: [error] })).toStrictEqual([
@@ -393,6 +461,7 @@ describe('normalisePayload: statuses, errors, batches and the envelope', () => {
 				message: 'Rate limit hit',
 				details: 'Cloud API message throughput has been reached.',
 				explanation: 'Rate limited by WhatsApp (throughput limit). Slow down; the node retries as set in its Sending Options.',
+				disposition: 'retryLater',
 				timestamp: null,
 				timestampUnix: null,
 				...BUSINESS,

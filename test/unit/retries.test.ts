@@ -135,6 +135,24 @@ describe('answerRetry', () => {
 		expect(answerRetry(failure(504), {})).toMatchObject({ holdAll: false, unknownOutcome: true });
 		for (const status of [200, 400, 401, 403, 404, 500]) expect(answerRetry(failure(status, '131047'), {})).toBeUndefined();
 	});
+
+	it('never retries at once what WhatsApp says must wait for hours or must not be sent again, even in a 429 or 503', () => {
+		for (const status of [200, 400, 429, 503]) {
+			expect([status, answerRetry(failure(status, '131049'), { 'retry-after': '1' })]).toEqual([status, undefined]); // 24 hours
+			expect([status, answerRetry(failure(status, '131050'), {})]).toEqual([status, undefined]); // opted out
+			expect([status, answerRetry(failure(status, '131048'), {})]).toEqual([status, undefined]); // spam limit, a day
+			expect([status, answerRetry(failure(status, '132015'), {})]).toEqual([status, undefined]); // template paused, hours
+			expect([status, answerRetry(failure(status, '80007'), {})]).toEqual([status, undefined]); // account limit, an hour
+			expect([status, answerRetry(failure(status, '131062'), {})]).toEqual([status, undefined]); // fix the recipient
+		}
+	});
+
+	it('a brief WhatsApp outage (131016) follows the HTTP status: retried in a 503, final in a 500; a code the table lacks too', () => {
+		expect(answerRetry(failure(503, '131016'), {})).toMatchObject({ holdAll: true, unknownOutcome: false });
+		expect(answerRetry(failure(500, '131016'), {})).toBeUndefined();
+		expect(answerRetry(failure(429, '999001'), {})).toMatchObject({ slowDown: true, holdAll: true });
+		expect(answerRetry(failure(400, '999001'), {})).toBeUndefined();
+	});
 });
 
 describe('waits and words', () => {

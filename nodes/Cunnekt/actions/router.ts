@@ -4,6 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { startExecution } from '../../shared/execution';
 import { resources } from './index';
 import { errorItem, toItemError } from './itemErrors';
+import type { ErrorItemOutput } from './itemErrors';
 import type { CunnektResource } from './node.type';
 import { readSendingOptions } from './sendingOptions';
 
@@ -35,7 +36,9 @@ export async function mapItems<T>(
 }
 
 /**
- * For each item: pick the operation, run it, attach pairedItem; with Continue On Fail, one error item per failure.
+ * For each item: pick the operation, run it, attach pairedItem; with Continue On Fail, one error item per failure,
+ * in the item's place, shaped for where n8n puts it (itemErrors.ts). An operation that makes one request of all
+ * items (executeAllItems) fails as it succeeds: one item, paired with every input.
  * The run's Sending Options are read once and start the execution's state (pace, retries), before any request.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -51,22 +54,21 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	const { sending } = startExecution(this, readSendingOptions.call(this));
+	const continueOnFail = this.continueOnFail();
+	const errorOutput: ErrorItemOutput = this.getNode().onError === 'continueErrorOutput' ? 'error' : 'regular';
 	if (operation.executeAllItems) {
+		const pairedItem = items.map((_, item) => ({ item }));
 		let combined: INodeExecutionData[] | undefined;
 		try {
 			combined = await operation.executeAllItems.call(this, items.length);
 		} catch (error) {
 			const itemError = toItemError.call(this, error, 0);
-			if (!this.continueOnFail()) throw itemError;
-			return [[{ ...errorItem(itemError, 0), pairedItem: items.map((_, item) => ({ item })) }]];
+			if (!continueOnFail) throw itemError;
+			return [[errorItem(itemError, pairedItem, errorOutput)]];
 		}
-		if (combined !== undefined) {
-			const pairedItem = items.map((_, item) => ({ item }));
-			return [combined.map((output) => ({ ...output, pairedItem }))];
-		}
+		if (combined !== undefined) return [combined.map((result) => ({ ...result, pairedItem }))];
 	}
 
-	const continueOnFail = this.continueOnFail();
 	const perItem = await mapItems(items.length, sending.maxConcurrentRequests, async (itemIndex) => {
 		try {
 			const outputs = await operation.execute.call(this, itemIndex);
@@ -74,7 +76,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		} catch (error) {
 			const itemError = toItemError.call(this, error, itemIndex);
 			if (!continueOnFail) throw itemError;
-			return [errorItem(itemError, itemIndex)];
+			return [errorItem(itemError, { item: itemIndex }, errorOutput)];
 		}
 	});
 	return [perItem.flat()];

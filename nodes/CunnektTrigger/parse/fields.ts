@@ -1,5 +1,6 @@
-import { WHATSAPP_EXPLANATIONS } from '../../shared/errors';
 import { asObjects, isObject } from '../../shared/values';
+import { failureFields, whatsappErrorRule } from '../../shared/whatsappErrors';
+import type { FailureFields } from '../../shared/whatsappErrors';
 import type { Json } from '../../shared/values';
 import type { ErrorDetail } from '../events';
 
@@ -34,16 +35,27 @@ export function compact<T extends Json>(value: T): T {
 	return value;
 }
 
+/** One WhatsApp error, with what its code means and what to do next (shared/whatsappErrors.ts). */
 export function errorDetail(error: Json): ErrorDetail {
 	const code = typeof error.code === 'number' || typeof error.code === 'string' ? error.code : null;
 	const data = isObject(error.error_data) ? error.error_data : {};
+	const rule = whatsappErrorRule(code);
 	return {
 		code,
 		title: text(error.title),
 		message: text(error.message),
 		details: text(data.details) ?? text(error.details),
-		explanation: code === null ? null : (WHATSAPP_EXPLANATIONS[String(code)] ?? null),
+		explanation: rule?.explanation ?? null,
+		disposition: rule?.disposition ?? 'unknown',
 	};
+}
+
+/**
+ * The first error of a failed status as the fields a workflow branches on, at the top of its item (a Switch on
+ * `disposition` or `errorCode`); `retryNotBefore` counts from the status's time.
+ */
+export function failureOf(error: ErrorDetail, timestampUnix: number | null): FailureFields {
+	return failureFields({ code: error.code, title: error.title }, timestampUnix === null ? null : timestampUnix * 1000);
 }
 
 /** A message's or status's errors, or undefined when it has none (the item then has no `errors`). */

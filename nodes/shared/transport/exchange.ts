@@ -19,6 +19,8 @@ import type { CunnektFailure } from '../errors';
 import { executionOf } from '../execution';
 import type { ExecutionCredentials } from '../execution';
 import type { SendingSettings } from '../pacing';
+import { PLATFORMS } from '../platforms';
+import type { Connection } from '../platforms';
 import {
 	answerRetry,
 	BACKOFF_BASE_MS,
@@ -119,17 +121,45 @@ function connectionFailure(
 			httpCode: null,
 			message: `Could not reach Cunnekt at ${joinUrl(credentials.connection.baseUrl, '')}: ${failure.reason}`,
 			details: 'Check the Base URL in the Cunnekt credential and that the server is reachable.',
+			// Nothing was sent: a refused connection may be over later; an address that cannot work needs fixing.
+			disposition: failure.outcome === 'notSent' ? 'retryLater' : 'fixInput',
 			body: { error: failure.reason },
 		};
 	}
 	return {
 		httpCode: null,
+		disposition: 'unknown',
 		message: failure.timedOut
 			? `Cunnekt did not answer within ${formatSeconds(settings.requestTimeoutMs)}`
 			: `The connection to Cunnekt closed before an answer came (${failure.reason})`,
 		details: unknownOutcomeAdvice(settings.retryOnTimeout),
 		body: { error: failure.reason },
 	};
+}
+
+/** How a user tells the platforms apart, as the credential's Platform field says it. */
+const HOW_TO_TELL = Object.values(PLATFORMS)
+	.map((platform) => `on ${platform.host} choose ${platform.label}`)
+	.join(', ');
+const DEFAULT_BASE_URLS = Object.values(PLATFORMS)
+	.map((platform) => `${platform.label}: ${platform.defaultBaseUrl}`)
+	.join(', ');
+
+/**
+ * Where a refused request went, for the two answers a credential of the other platform gets (401: a key of the
+ * other platform; 404: its base URL or paths): the platform, the base URL, the path, and what to check. The
+ * credential's test says the same when it is saved (credentials/CunnektApi.credentials.ts).
+ */
+function platformNote(connection: Connection, request: CunnektRequest, failure: CunnektFailure): string | undefined {
+	if (failure.code !== undefined || (failure.httpCode !== 401 && failure.httpCode !== 404)) return undefined;
+	const ref = typeof request.path === 'string' ? undefined : request.path;
+	const path = ref ? pathOf(connection.paths, ref) : (request.path as string);
+	const called = `Cunnekt's ${connection.platform.label} platform at ${connection.baseUrl.trim().replace(/\/+$/, '')} answered ${failure.httpCode} to ${request.method} ${path}`;
+	if (failure.httpCode === 401) {
+		return `${called}. A key of one platform is refused by the other: check the credential's Platform and Base URL too (${HOW_TO_TELL}).`;
+	}
+	const customised = ref !== undefined && connection.paths[ref.endpoint] !== connection.platform.paths[ref.endpoint];
+	return `${called}. If that exists, check the credential's Platform and Base URL (${DEFAULT_BASE_URLS})${customised ? ', and its Endpoint Paths' : ''}.`;
 }
 
 function cancelSignalOf(context: CunnektFunctions): AbortSignal | undefined {
@@ -151,7 +181,12 @@ export async function exchange(
 	const signal = cancelSignalOf(context);
 	const startedAt = Date.now();
 	const fail = (failure: CunnektFailure, suffix = '') =>
-		toNodeApiError(context.getNode(), failure, { itemIndex, secret: credentials.apiKey, suffix });
+		toNodeApiError(context.getNode(), failure, {
+			itemIndex,
+			secret: credentials.apiKey,
+			suffix,
+			note: platformNote(credentials.connection, request, failure),
+		});
 	for (let retries = 0; ; retries += 1) {
 		const ticket = await pace.acquire(signal);
 		let response: RawResponse;
@@ -186,6 +221,7 @@ export async function exchange(
 		// A refusal for everyone (429, 503) holds every request of the run, for as long as Cunnekt asks, or one
 		// second (the window WhatsApp counts in): the others would be refused too.
 		if (retry.holdAll) pace.pause(Math.min(retry.waitMs ?? BACKOFF_BASE_MS, MAX_WAIT_MS));
+		failure.retryAfterMs = retry.waitMs;
 		if (wait > MAX_WAIT_MS) throw fail(failure, waitTooLong(wait));
 		if (retries >= settings.maxRetries) throw fail(failure, gaveUp(retries, Date.now() - startedAt));
 		await sleep(wait, signal);

@@ -3,6 +3,7 @@ import type { IDataObject, INodeParameters, ResourceMapperValue } from 'n8n-work
 
 import { Cunnekt } from '../../../nodes/Cunnekt/Cunnekt.node';
 import { searchCampaigns } from '../../../nodes/Cunnekt/methods/listSearch';
+import { REFUSED_FIELDS } from '../../helpers/errors';
 import { loadOptionsContext, runCunnekt } from '../../helpers/n8n';
 import { credentialsFor, startSandbox } from '../../helpers/sandbox';
 import type { Sandbox } from '../../helpers/sandbox';
@@ -216,6 +217,7 @@ describe('Campaign → Create, one campaign from all input items', () => {
 				json: {
 					error: 'Recipient "12" has 2 digits; a WhatsApp number has 8 to 15 digits including the country code [item 3]',
 					description: 'Enter the country code and number, for example 919999999999.',
+					...REFUSED_FIELDS,
 				},
 				pairedItem: [{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }],
 			},
@@ -228,7 +230,10 @@ describe('Campaign → Create, one campaign from all input items', () => {
 			{ operation: 'create', campaignName: 'Spring', templateId: byId('tpl_spring_sale'), mobile: '919999999999', bodyVariables: { variable: [{ text: '20%' }] } },
 		);
 		expect(pending.error?.name).toBe('NodeApiError');
-		expect(pending.error?.message).toBe('Template is not approved (132015)');
+		expect(pending.error?.message).toBe('Template name does not exist in the translation (132001)');
+		expect(pending.error?.description).toBe(
+			"No approved template has this name in this language. Check the template's name and language, and that WhatsApp has approved it. Template tpl_spring_sale is PENDING; only approved templates can be sent",
+		);
 		const mismatch = await run({
 			operation: 'create',
 			campaignName: 'Orders',

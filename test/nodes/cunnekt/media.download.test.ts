@@ -1,5 +1,6 @@
 import type { IBinaryData, IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { notFoundItem } from '../../helpers/errors';
 import { runCunnekt } from '../../helpers/n8n';
 import { credentialsFor, startSandbox } from '../../helpers/sandbox';
 import type { Sandbox } from '../../helpers/sandbox';
@@ -170,6 +171,11 @@ describe('Media → Download: what is not a file is an error, never a binary ful
 		expect(items).toEqual([]);
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('Media of message wamid.NOSUCHMESSAGE not found');
+		expect(error?.description).toBe(
+			'Cunnekt has nothing at this address: what the request names does not exist, or the credential points at the wrong platform.' +
+				` Cunnekt's Classic platform at ${sandbox.baseUrl} answered 404 to GET /getmediafile.` +
+				" If that exists, check the credential's Platform and Base URL (Classic: https://app2.cunnekt.com/v1, Current: https://app.cunnekt.com).",
+		);
 		expect((error as { httpCode?: string }).httpCode).toBe('404');
 	});
 
@@ -226,9 +232,6 @@ describe('Media → Download: what is not a file is an error, never a binary ful
 			['Media of message wamid.GONE not found', { item: 1 }],
 			['unboxing.mp4', { item: 2 }],
 		]);
-		expect(items[1]).toEqual({
-			json: { error: 'Media of message wamid.GONE not found', httpCode: '404' },
-			pairedItem: { item: 1 },
-		});
+		expect(items[1]).toEqual(notFoundItem(sandbox.baseUrl, 'Media of message wamid.GONE not found', 'GET /getmediafile', 1));
 	});
 });

@@ -39,7 +39,7 @@ describe('Reply: a 2xx answer whose body reports a failure is a failure', () => 
 			'success false with a WhatsApp error',
 			{ success: false, error: { code: 131026, message: 'Message undeliverable' } },
 			'Message undeliverable (131026)',
-			'The message could not be delivered: the number may not be on WhatsApp.',
+			"The message could not be delivered: the number may not be on WhatsApp. It also happens when the customer's WhatsApp is too old or they have not accepted WhatsApp's current terms. Do not send it again as it is; reach the customer another way.",
 		],
 	])('%s', async (_shape, answer, message, description) => {
 		const { sandbox } = context;

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { REFUSED_FIELDS, unauthorizedDescription } from '../../helpers/errors';
 import { expectSentItem, onlyReplySent, runReply, useReplySandbox } from '../../helpers/reply';
 
 const context = useReplySandbox();
@@ -29,9 +30,13 @@ describe('Reply → Send Text', () => {
 	it('says the API key is invalid, without ever showing it', async () => {
 		const { error, run } = await sendText([{ mobile: '919999999999', text: 'Hello' }], { apiKey: 'wrong-key-123456' });
 		expect(error?.message).toBe('Invalid API key');
+		// Where the request went, since a key of the other platform gets the same answer (issue 23, point 12)
 		expect(error?.description).toBe(
-			'Invalid API key: check the API Key in the Cunnekt credential (Cunnekt → API Settings).',
+			'Invalid API key: check the API Key in the Cunnekt credential (Cunnekt → API Settings).' +
+				` Cunnekt's Classic platform at ${context.sandbox.baseUrl} answered 401 to POST /sendreplymessage.` +
+				" A key of one platform is refused by the other: check the credential's Platform and Base URL too (on app2.cunnekt.com choose Classic, on app.cunnekt.com choose Current).",
 		);
+		expect(error?.description).toBe(unauthorizedDescription(context.sandbox.baseUrl, 'POST /sendreplymessage'));
 		expect(JSON.stringify(run)).not.toContain('wrong-key-123456');
 		expect(JSON.stringify(error)).not.toContain('wrong-key-123456');
 	});
@@ -55,6 +60,7 @@ describe('Reply → Send Text', () => {
 			error:
 				'Recipient "call me" is neither a phone number nor a WhatsApp business-scoped user ID (BSUID) [item 1]',
 			description: 'A phone number has only digits, spaces, "+", "-", "." and parentheses; a BSUID is a country code, a dot, and letters and digits: for example 919999999999, +91 99999 99999, or a BSUID such as IN.13491208655302741918.',
+			...REFUSED_FIELDS,
 		});
 		expect(items[2].json.error).toBe('Text is 4097 characters; WhatsApp allows at most 4096 [item 2]');
 		expect(items[3].json.messageId).toBe(sandbox.state.sent[1].id);

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { REFUSED_FIELDS } from '../../helpers/errors';
 import { expectSentItem, onlyReplySent, runReply, SEED_MOBILE, useReplySandbox } from '../../helpers/reply';
 
 const context = useReplySandbox();
@@ -240,6 +241,7 @@ describe('Reply: values from each input item', () => {
 		expect(items[1].json).toEqual({
 			error: 'Button 1 title is 23 characters; WhatsApp allows at most 20 [item 1]',
 			description: 'Received: "Yes, that time suits me"',
+			...REFUSED_FIELDS,
 		});
 		expect(items[2].json.messageId).toBe(sandbox.state.sent[1].id);
 		expect(sandbox.requests.map((request) => request.body)).toEqual([

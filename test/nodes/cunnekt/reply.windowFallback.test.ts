@@ -8,6 +8,7 @@ import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow
 
 import { Cunnekt } from '../../../nodes/Cunnekt/Cunnekt.node';
 import { replyOperations } from '../../../nodes/Cunnekt/actions/reply';
+import { codeFields } from '../../helpers/errors';
 import { REPLY_TEST_KEY, runReply, SEED_MOBILE, useReplySandbox } from '../../helpers/reply';
 import type { ReplyRunOptions } from '../../helpers/reply';
 
@@ -194,7 +195,8 @@ describe('Reply → If the Service Window Is Closed', () => {
 		const parameters = { ifWindowClosed: 'sendTemplate', templateId: byId('no_such_template') };
 		const message =
 			'The reply was refused (Re-engagement message (131047)) and the template sent instead failed too: Template name does not exist in the translation (132001)';
-		const description = () => `No template with id no_such_template The reply: ${windowClosedDescription(CLOSED)}`;
+		const description = () =>
+			`No approved template has this name in this language. Check the template's name and language, and that WhatsApp has approved it. No template with id no_such_template The reply: ${windowClosedDescription(CLOSED)}`;
 
 		it('stops the run without Continue On Fail', async () => {
 			const { items, error } = await sendText(parameters, [{ mobile: CLOSED }]);
@@ -207,7 +209,11 @@ describe('Reply → If the Service Window Is Closed', () => {
 			const { items, error } = await sendText(parameters, [{ mobile: CLOSED }, { mobile: SEED_MOBILE }], { continueOnFail: true });
 			expect(error).toBeUndefined();
 			expect(items).toEqual([
-				{ json: { error: message, description: description(), httpCode: '404' }, pairedItem: { item: 0 } },
+				{
+					// The item's code and disposition are the template's: what failed last, and what to fix
+					json: { error: message, description: description(), httpCode: '404', ...codeFields(132001, 'Template name does not exist in the translation') },
+					pairedItem: { item: 0 },
+				},
 				repliedItem(SEED_MOBILE, 1),
 			]);
 			expect(context.sandbox.requestsTo('/sendnotification')).toHaveLength(1);

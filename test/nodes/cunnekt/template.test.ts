@@ -1,6 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { searchTemplates } from '../../../nodes/Cunnekt/methods/listSearch';
+import { notFoundItem } from '../../helpers/errors';
 import { loadOptionsContext, runCunnekt } from '../../helpers/n8n';
 import { credentialsFor, startSandbox } from '../../helpers/sandbox';
 import type { Sandbox } from '../../helpers/sandbox';
@@ -396,7 +397,7 @@ describe('Template → Sync and Delete', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items).toEqual([
-			{ json: { error: 'Template tpl_nope not found', httpCode: '404' }, pairedItem: { item: 0 } },
+			notFoundItem(sandbox.baseUrl, 'Template tpl_nope not found', 'DELETE /templates/tpl_nope', 0),
 			{ json: { id: 'tpl_spring_sale', deleted: true }, pairedItem: { item: 1 } },
 		]);
 		expect(sandbox.requests.map((request) => request.path)).toEqual(['/templates/tpl_nope', '/templates/tpl_spring_sale']);

@@ -2,6 +2,7 @@ import { NodeHelpers } from 'n8n-workflow';
 import type { IDataObject, INodeParameters, ResourceMapperValue } from 'n8n-workflow';
 
 import { Cunnekt } from '../../../nodes/Cunnekt/Cunnekt.node';
+import { REFUSED_FIELDS } from '../../helpers/errors';
 import { runCunnekt } from '../../helpers/n8n';
 import { credentialsFor, startSandbox } from '../../helpers/sandbox';
 import type { Sandbox } from '../../helpers/sandbox';
@@ -554,6 +555,7 @@ describe('Template Message → Send: Continue On Fail and the editor', () => {
 			error: 'Header image link must be an absolute http(s) URL [item 1]',
 			description:
 				'Received: "not a link". WhatsApp fetches the file itself, so it needs a public link such as https://example.com/file.jpg.',
+			...REFUSED_FIELDS,
 		});
 		expect(items[2].json.error).toBe(
 			'Recipient "call me" is neither a phone number nor a WhatsApp business-scoped user ID (BSUID) [item 2]',

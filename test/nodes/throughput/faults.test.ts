@@ -6,7 +6,8 @@
 import dns from 'dns';
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { WHATSAPP_EXPLANATIONS } from '../../../nodes/shared/errors';
+import { HTTP_STATUS_ERRORS, WHATSAPP_ERRORS } from '../../../nodes/shared/whatsappErrors';
+import { withoutCode } from '../../helpers/errors';
 import { runCunnekt } from '../../helpers/n8n';
 import { credentialsFor, startSandbox } from '../../helpers/sandbox';
 import type { FaultKind, FaultRule, Sandbox } from '../../helpers/sandbox';
@@ -71,6 +72,8 @@ interface Expectation {
 	message: string | RegExp;
 	description?: string;
 	httpCode?: string;
+	/** What a workflow branches on (nodes/shared/whatsappErrors.ts); retryNotBefore is checked against the clock. */
+	fields: Record<string, unknown>;
 }
 
 const retriesOver = (words: string, retries: number) =>
@@ -83,8 +86,10 @@ const MATRIX: Record<FaultKind, Expectation> = {
 		retried: true,
 		handled: false,
 		message: retriesOver('Rate limit hit (130429)', 2),
-		description: `${WHATSAPP_EXPLANATIONS['130429']} Cloud API message throughput has been reached.`,
+		description: `${WHATSAPP_ERRORS['130429'].explanation} Cloud API message throughput has been reached.`,
 		httpCode: '429',
+		// Retry-After 0.01 s, rounded up to whole seconds
+		fields: { errorCode: 130429, errorTitle: 'Rate limit hit', explanation: WHATSAPP_ERRORS['130429'].explanation, disposition: 'retryLater', retryAfterSeconds: 1, retryNotBefore: undefined },
 	},
 	unavailable: {
 		rule: { retryAfter: 0.01 },
@@ -92,33 +97,38 @@ const MATRIX: Record<FaultKind, Expectation> = {
 		retried: true,
 		handled: false,
 		message: retriesOver('Service temporarily unavailable', 2),
-		description: WHATSAPP_EXPLANATIONS['503'],
+		description: HTTP_STATUS_ERRORS['503'].explanation,
 		httpCode: '503',
+		fields: { ...withoutCode('retryLater', HTTP_STATUS_ERRORS['503'].explanation), retryAfterSeconds: 1, retryNotBefore: undefined },
 	},
 	resetBeforeBody: {
 		retried: false,
 		handled: false,
 		message: 'The connection to Cunnekt closed before an answer came (read ECONNRESET)',
 		description: UNKNOWN_OUTCOME,
+		fields: withoutCode('unknown'),
 	},
 	resetAfterBody: {
 		retried: false,
 		handled: true,
 		message: 'The connection to Cunnekt closed before an answer came (read ECONNRESET)',
 		description: UNKNOWN_OUTCOME,
+		fields: withoutCode('unknown'),
 	},
 	badGatewayHtml: {
 		retried: false,
 		handled: false,
 		message: 'Cunnekt answered with an HTML page ("502 Bad Gateway"), not JSON',
-		description: `${WHATSAPP_EXPLANATIONS['502']} ${UNKNOWN_OUTCOME}`,
+		description: `${HTTP_STATUS_ERRORS['502'].explanation} ${UNKNOWN_OUTCOME}`,
 		httpCode: '502',
+		fields: withoutCode('unknown', HTTP_STATUS_ERRORS['502'].explanation),
 	},
 	errorBody: {
 		retried: false,
 		handled: false,
 		message: 'Message could not be processed',
 		httpCode: '200',
+		fields: withoutCode('unknown'),
 	},
 	noAnswer: {
 		sendingOptions: { requestTimeoutMs: 1000 },
@@ -126,6 +136,7 @@ const MATRIX: Record<FaultKind, Expectation> = {
 		handled: true,
 		message: 'Cunnekt did not answer within 1 s',
 		description: UNKNOWN_OUTCOME,
+		fields: withoutCode('unknown'),
 	},
 };
 
@@ -135,12 +146,25 @@ function expectErrorText(actual: { message?: string; description?: string | null
 	expect(actual?.description ?? undefined).toBe(expected.description);
 }
 
-function expectErrorItem(item: INodeExecutionData, index: number, expected: Expectation) {
+/** The moment a retryLater item names: its wait after the failure, which came between `started` and now. */
+function expectRetryNotBefore(value: unknown, seconds: unknown, started: number) {
+	const at = Date.parse(String(value));
+	expect(at).toBeGreaterThanOrEqual(started + Number(seconds) * 1000);
+	expect(at).toBeLessThanOrEqual(Date.now() + Number(seconds) * 1000);
+}
+
+function expectErrorItem(item: INodeExecutionData, index: number, expected: Expectation, started: number) {
 	expect(item.pairedItem).toEqual({ item: index });
 	expectErrorText({ message: item.json.error as string, description: item.json.description as string | undefined }, expected);
-	const others = Object.keys(item.json).filter((key) => key !== 'error' && key !== 'description');
-	expect(others).toEqual(expected.httpCode ? ['httpCode'] : []);
-	expect(item.json.httpCode).toBe(expected.httpCode);
+	const { error, description, httpCode, retryNotBefore, ...fields } = item.json;
+	expect([error !== undefined, description !== undefined]).toEqual([true, expected.description !== undefined]);
+	expect(httpCode).toBe(expected.httpCode);
+	if (expected.fields.disposition === 'retryLater') {
+		expectRetryNotBefore(retryNotBefore, expected.fields.retryAfterSeconds, started);
+		expect({ ...fields, retryNotBefore: expected.fields.retryNotBefore }).toStrictEqual(expected.fields);
+	} else {
+		expect({ ...fields, retryNotBefore }).toStrictEqual(expected.fields);
+	}
 }
 
 describe.each(Object.entries(MATRIX) as Array<[FaultKind, Expectation]>)('fault %s', (fault, expected) => {
@@ -161,18 +185,20 @@ describe.each(Object.entries(MATRIX) as Array<[FaultKind, Expectation]>)('fault 
 
 	it('1 item, Continue On Fail on: one error item', async () => {
 		setFault();
+		const started = Date.now();
 		const { items, error, recipients } = await sendTexts(1, {
 			continueOnFail: true,
 			sendingOptions: expected.sendingOptions,
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
-		expectErrorItem(items[0], 0, expected);
+		expectErrorItem(items[0], 0, expected, started);
 		expect(requestsFor(recipients[0])).toHaveLength(attemptsPerFailure);
 	});
 
 	it('many items, Continue On Fail on: one output per item, in order; the faulted ones fail or are retried', async () => {
 		setFault(2);
+		const started = Date.now();
 		const { items, error, recipients } = await sendTexts(5, {
 			continueOnFail: true,
 			sendingOptions: expected.sendingOptions,
@@ -185,7 +211,7 @@ describe.each(Object.entries(MATRIX) as Array<[FaultKind, Expectation]>)('fault 
 			const mobile = recipients[index];
 			if (item.json.error === undefined) expectDelivered(item, mobile, index);
 			else {
-				expectErrorItem(item, index, expected);
+				expectErrorItem(item, index, expected, started);
 				expect(sentTo(mobile)).toHaveLength(expected.handled ? 1 : 0);
 				expect(requestsFor(mobile)).toHaveLength(1);
 			}
@@ -294,6 +320,8 @@ describe('connections that fail before the request is sent', () => {
 			const failure = {
 				error: 'Could not reach Cunnekt at http://app2.cunnekt.invalid/v1/: getaddrinfo ENOTFOUND app2.cunnekt.invalid',
 				description: 'Check the Base URL in the Cunnekt credential and that the server is reachable.',
+				// An address that cannot work: fix it (a refused connection instead is worth a later try)
+				...withoutCode('fixInput'),
 			};
 			expect(items).toEqual([
 				{ json: failure, pairedItem: { item: 0 } },
@@ -335,5 +363,58 @@ describe('latency', () => {
 		expect(error).toBeUndefined();
 		items.forEach((item, index) => expectDelivered(item, recipients[index], index));
 		expect(sandbox.stats().maxInFlight).toBeGreaterThan(1);
+	});
+});
+
+describe("WhatsApp's codes decide over the HTTP status (nodes/shared/whatsappErrors.ts)", () => {
+	const { whatsappError } = require('../../../sandbox/errors') as {
+		whatsappError: (status: number, code: number, title: string, details: string) => { status: number; body: Record<string, unknown> };
+	};
+	const refuseWith = (status: number, code: number, title: string, details: string) =>
+		sandbox.faults.set({ path: '/sendreplymessage', fault: 'errorBody', status, body: whatsappError(status, code, title, details).body });
+
+	it('131049 (the marketing limit per customer), even in a 429: sent once, never again at once; the item says not before 24 hours', async () => {
+		refuseWith(429, 131049, 'Message not delivered', 'Marketing limit for this user reached.');
+		const started = Date.now();
+		const { items, recipients } = await sendTexts(1, { continueOnFail: true, sendingOptions: { maxRetries: 3 } });
+		expect(requestsFor(recipients[0])).toHaveLength(1);
+		const { retryNotBefore, ...rest } = items[0].json;
+		expect(rest).toStrictEqual({
+			error: 'Message not delivered (131049)',
+			description: `${WHATSAPP_ERRORS['131049'].explanation} Marketing limit for this user reached.`,
+			httpCode: '429',
+			errorCode: 131049,
+			errorTitle: 'Message not delivered',
+			explanation:
+				'WhatsApp held back this marketing message: the customer has received as many marketing messages as WhatsApp allows for now, from all businesses together. Do not send it again within 24 hours; for something urgent, send a utility template instead.',
+			disposition: 'retryLater',
+			retryAfterSeconds: 86400,
+		});
+		expectRetryNotBefore(retryNotBefore, 86400, started);
+		expect(sandbox.stats().duplicates).toBe(0);
+	});
+
+	it('131050 (the customer stopped marketing messages), even in a 503: sent once; never retry', async () => {
+		refuseWith(503, 131050, 'User stopped marketing', 'The user opted out of marketing messages.');
+		const { items, recipients } = await sendTexts(2, { continueOnFail: true, sendingOptions: { maxRetries: 3 } });
+		for (const mobile of recipients) expect(requestsFor(mobile)).toHaveLength(1);
+		expect(items.map((item) => [item.json.errorCode, item.json.disposition, item.json.retryNotBefore, item.pairedItem])).toEqual([
+			[131050, 'neverRetry', null, { item: 0 }],
+			[131050, 'neverRetry', null, { item: 1 }],
+		]);
+	});
+
+	it('130429 in a 400 is still retried, at a slower pace', async () => {
+		sandbox.faults.set({
+			path: '/sendreplymessage',
+			fault: 'errorBody',
+			times: 1,
+			status: 400,
+			body: whatsappError(400, 130429, 'Rate limit hit', 'Cloud API message throughput has been reached.').body,
+		});
+		const { items, error, recipients } = await sendTexts(1, { sendingOptions: { maxRetries: 2 } });
+		expect(error).toBeUndefined();
+		expectDelivered(items[0], recipients[0], 0);
+		expect(requestsFor(recipients[0])).toHaveLength(2);
 	});
 });

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { NO_CREDENTIAL_FOR_MEDIA } from '../../../nodes/CunnektTrigger/downloadMedia';
+import { notFoundDescription } from '../../helpers/errors';
 import { credentialsFor, startSandbox } from '../../helpers/sandbox';
 import type { Sandbox } from '../../helpers/sandbox';
 import { senderOf, webhooks } from '../../helpers/sender';
@@ -210,7 +211,7 @@ describe('Download Media', () => {
 		await flow.idle();
 		expect(triggerItems(flow.executions[0])[0]).toMatchObject({
 			messageId: built.messageId,
-			mediaError: `Media of message ${built.messageId} not found`,
+			mediaError: `Media of message ${built.messageId} not found. ${notFoundDescription(sandbox.baseUrl, 'GET /getmediafile')}`,
 		});
 		expect(binaryOf(flow.executions[0])).toEqual([undefined]);
 	});

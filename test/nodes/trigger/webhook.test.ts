@@ -98,8 +98,12 @@ describe('filters: a filtered-out request answers 200 and starts nothing', () =>
 					code: 131047,
 					explanation:
 						'The 24-hour service window is closed: the customer has not written in the last 24 hours. Send a template message instead.',
+					disposition: 'sendTemplate',
 				},
 			],
+			errorCode: 131047,
+			disposition: 'sendTemplate',
+			windowClosed: true,
 		});
 	});
 
