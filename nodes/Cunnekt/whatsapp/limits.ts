@@ -84,6 +84,18 @@ export function checkWholeNumber(value: unknown, field: string, range: Range, un
 	return number;
 }
 
+/** A JSON field's value: text is parsed (an expression may give the value itself); bad JSON names the field. */
+export function parseJsonField(value: unknown, field: string, example: string): unknown {
+	if (typeof value !== 'string') return value;
+	let syntaxError: string | undefined;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch (error) {
+		syntaxError = (error as Error).message;
+	}
+	throw new InputError(`${field} is not valid JSON: ${syntaxError}`, example);
+}
+
 /** Checks how many entries a list has. */
 export function checkCount(count: number, field: string, range: Range): void {
 	if (count < range.min || count > range.max) {

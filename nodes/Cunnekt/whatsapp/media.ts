@@ -11,17 +11,18 @@ import type { ReplyMediaType } from '../../shared/platforms/message';
 interface MediaRule {
 	/** What the error lists as accepted. */
 	accepted: string;
-	maxMegabytes: number;
+	/** The size (and shape) WhatsApp allows, as the error says it. */
+	size: string;
 	extensions: readonly string[];
 }
 
 export const MEDIA_RULES: Readonly<Record<ReplyMediaType, MediaRule>> = {
-	image: { accepted: 'JPEG or PNG', maxMegabytes: 5, extensions: ['jpg', 'jpeg', 'png'] },
-	video: { accepted: 'MP4 or 3GP', maxMegabytes: 16, extensions: ['mp4', '3gp', '3gpp'] },
-	audio: { accepted: 'AAC, AMR, MP3, M4A or OGG (Opus)', maxMegabytes: 10, extensions: ['aac', 'amr', 'mp3', 'm4a', 'ogg', 'opus'] },
+	image: { accepted: 'JPEG or PNG', size: 'at most 5 MB', extensions: ['jpg', 'jpeg', 'png'] },
+	video: { accepted: 'MP4 or 3GP', size: 'at most 16 MB', extensions: ['mp4', '3gp', '3gpp'] },
+	audio: { accepted: 'AAC, AMR, MP3, M4A or OGG (Opus)', size: 'at most 10 MB', extensions: ['aac', 'amr', 'mp3', 'm4a', 'ogg', 'opus'] },
 	document: {
 		accepted: 'TXT, PDF, DOC(X), XLS(X) or PPT(X)',
-		maxMegabytes: 100,
+		size: 'at most 100 MB',
 		extensions: ['txt', 'pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx'],
 	},
 };
@@ -54,7 +55,7 @@ export function checkMediaLink(link: string, mediaType: ReplyMediaType, field: s
 	const rule = MEDIA_RULES[mediaType];
 	if (extension === undefined || !KNOWN_EXTENSIONS.has(extension) || rule.extensions.includes(extension)) return link;
 	throw new InputError(
-		`${field} points to a .${extension} file; WhatsApp takes ${rule.accepted} as ${mediaType === 'image' ? 'an' : 'a'} ${mediaType}, at most ${rule.maxMegabytes} MB`,
+		`${field} points to a .${extension} file; WhatsApp takes ${rule.accepted} as ${mediaType === 'image' ? 'an' : 'a'} ${mediaType}, ${rule.size}`,
 		`Received: ${link}. Convert the file, or send it with the operation for its type.`,
 	);
 }

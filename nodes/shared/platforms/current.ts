@@ -24,6 +24,11 @@ function envelope(to: Recipient): IDataObject {
 	return { ...ENVELOPE, ...addressee(to) };
 }
 
+/** A message whose content sits under the key its type names (`type:"text", text:{…}`), as every Cloud API type does. */
+function typed(to: Recipient, type: string, content: IDataObject): IDataObject {
+	return { ...envelope(to), type, [type]: content };
+}
+
 function interactive(to: Recipient, content: IDataObject): IDataObject {
 	return { ...envelope(to), type: 'interactive', interactive: content };
 }
@@ -42,7 +47,7 @@ function given(parameters: IDataObject): IDataObject {
 }
 
 const replies: ReplyBodies = {
-	text: ({ to, text }) => ({ ...envelope(to), type: 'text', text: { body: text } }),
+	text: ({ to, text }) => typed(to, 'text', { body: text }),
 	media: ({ to, mediaType, link, caption, fileName }) => {
 		if (mediaType === 'audio' && caption) {
 			throw new InputError(
@@ -53,7 +58,7 @@ const replies: ReplyBodies = {
 		const media: IDataObject = { link };
 		if (caption) media.caption = caption;
 		if (mediaType === 'document' && fileName) media.filename = fileName;
-		return { ...envelope(to), type: mediaType, [mediaType]: media };
+		return typed(to, mediaType, media);
 	},
 	buttons: ({ to, header, body, buttons }) =>
 		interactive(to, {

@@ -36,7 +36,8 @@ export interface ListRowEntry {
 /** Fields a customer's address form can arrive prefilled with (WhatsApp's `address_message` values, India). */
 export type AddressValues = Record<string, string>;
 
-export type ReplyMessage =
+/** A message to the customer: every reply but a read receipt has a recipient. */
+export type AddressedReply =
 	| { kind: 'text'; to: Recipient; text: string }
 	| { kind: 'media'; to: Recipient; mediaType: ReplyMediaType; link: string; caption?: string; fileName?: string }
 	| { kind: 'buttons'; to: Recipient; header?: string; body: string; buttons: ReplyButtonEntry[] }
@@ -45,6 +46,8 @@ export type ReplyMessage =
 	| { kind: 'ctaUrl'; to: Recipient; body: string; buttonText: string; url: string }
 	| { kind: 'addressRequest'; to: Recipient; body: string; values?: AddressValues }
 	| { kind: 'callButton'; to: Recipient; body: string; displayText?: string; ttlMinutes?: number; payload?: string };
+
+export type ReplyMessage = AddressedReply;
 
 export type ReplyKind = ReplyMessage['kind'];
 

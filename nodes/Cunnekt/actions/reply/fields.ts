@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkCount, checkLength, checkUnique, LIMITS } from '../../whatsapp/limits';
+import { checkCount, checkHttpUrl, checkLength, checkUnique, LIMITS } from '../../whatsapp/limits';
 import type { Range } from '../../whatsapp/limits';
-import type { Recipient } from '../../../shared/platforms/message';
+import { checkMediaLink } from '../../whatsapp/media';
+import type { Recipient, ReplyMediaType } from '../../../shared/platforms/message';
 import { mobileProperty, readRecipient, readText } from '../common';
 
 /** The fields replies share and their readers: the interactive header and body, and list entries (buttons, rows). */
@@ -54,6 +55,17 @@ export function readLimitedText(
 ): string {
 	const text = readText.call(this, name, itemIndex, field, range.min > 0);
 	return text.trim() === '' ? '' : checkLength(text, field, range);
+}
+
+/** A link to a file WhatsApp downloads (media): absolute http(s), its name showing a type WhatsApp takes. */
+export function readMediaLink(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	field: string,
+	type: ReplyMediaType,
+): string {
+	return checkMediaLink(checkHttpUrl(readText.call(this, name, itemIndex, field), field), type, field);
 }
 
 /** What every interactive reply starts with: the recipient, the optional text header and the body text. */
