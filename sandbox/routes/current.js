@@ -52,6 +52,20 @@ function mediaProblem(body, type) {
 
 const ACTION_NAMES = { flow: 'flow', cta_url: 'cta_url', address_message: 'address_message', voice_call: 'voice_call' };
 
+/** A coordinate in decimal degrees: a number, or its text (Meta's examples write them as strings). */
+function isDegrees(value, limit) {
+	const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+	return Number.isFinite(number) && Math.abs(number) <= limit;
+}
+
+/** Meta's location message: latitude −90..90, longitude −180..180, name and address optional. */
+function locationProblem(location) {
+	if (!isObject(location)) return 'location must be an object';
+	if (!isDegrees(location.latitude, 90)) return 'location.latitude must be -90 to 90';
+	if (!isDegrees(location.longitude, 180)) return 'location.longitude must be -180 to 180';
+	return isOptionalText(location.name, 1000) && isOptionalText(location.address, 1000) ? undefined : 'location.name and address must be text';
+}
+
 /** interactive.type's own checks (Meta's interactive message references). */
 function interactiveProblem(body) {
 	const interactive = body.interactive;
@@ -121,6 +135,8 @@ function replyProblem(body) {
 		case 'document':
 		case 'audio':
 			return mediaProblem(body, body.type);
+		case 'location':
+			return locationProblem(body.location);
 		case 'interactive':
 			return interactiveProblem(body);
 		default:

@@ -34,6 +34,9 @@ export const LIMITS = {
 	/** A Send and Wait choice: 2 to 3 reply buttons, or 2 to 10 list rows (one option is no choice). */
 	choiceButtons: { min: 2, max: 3 },
 	choiceRows: { min: 2, max: 10 },
+	/** Decimal degrees. */
+	latitude: { min: -90, max: 90 },
+	longitude: { min: -180, max: 180 },
 } as const;
 
 export interface Range {
@@ -79,6 +82,23 @@ export function checkWholeNumber(value: unknown, field: string, range: Range, un
 		const meaning = maximum ? ` (${maximum})` : '';
 		throw new InputError(
 			`${field} must be a whole number of ${unit} from ${range.min} to ${range.max}${meaning}; WhatsApp refuses ${JSON.stringify(value)}`,
+		);
+	}
+	return number;
+}
+
+/**
+ * Checks a coordinate in decimal degrees and returns it as a number; an expression may give it as text ("12.97").
+ * Empty is refused: WhatsApp requires both coordinates.
+ */
+export function checkCoordinate(value: unknown, field: string, range: Range): number {
+	const typed = typeof value === 'string' ? value.trim() : value;
+	if (typed === '' || typed === undefined || typed === null) throw new InputError(`${field} is empty; WhatsApp requires it`);
+	const number = typeof typed === 'number' ? typed : typeof typed === 'string' ? Number(typed) : Number.NaN;
+	if (!Number.isFinite(number) || number < range.min || number > range.max) {
+		throw new InputError(
+			`${field} must be a number from ${range.min} to ${range.max} (decimal degrees); WhatsApp refuses ${JSON.stringify(value)}`,
+			'For example 18.9220 and 72.8347 (Mumbai). A map app shows them when you share or long-press a place.',
 		);
 	}
 	return number;

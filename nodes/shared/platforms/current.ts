@@ -83,6 +83,8 @@ const replies: ReplyBodies = {
 		const parameters = given({ display_text: displayText, ttl_minutes: ttlMinutes, payload });
 		return namedAction(to, 'voice_call', body, Object.keys(parameters).length > 0 ? parameters : undefined);
 	},
+	location: ({ to, latitude, longitude, name, address }) =>
+		typed(to, 'location', given({ latitude, longitude, name, address })),
 };
 
 /** The template's name and language: the ones the item gave, or the template list's for its id. */

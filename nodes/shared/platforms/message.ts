@@ -45,7 +45,8 @@ export type AddressedReply =
 	| { kind: 'form'; to: Recipient; body: string; cta: string; formId: string }
 	| { kind: 'ctaUrl'; to: Recipient; body: string; buttonText: string; url: string }
 	| { kind: 'addressRequest'; to: Recipient; body: string; values?: AddressValues }
-	| { kind: 'callButton'; to: Recipient; body: string; displayText?: string; ttlMinutes?: number; payload?: string };
+	| { kind: 'callButton'; to: Recipient; body: string; displayText?: string; ttlMinutes?: number; payload?: string }
+	| { kind: 'location'; to: Recipient; latitude: number; longitude: number; name?: string; address?: string };
 
 export type ReplyMessage = AddressedReply;
 

@@ -7,6 +7,7 @@ import { sendCallButton } from './sendCallButton.operation';
 import { sendCtaUrl } from './sendCtaUrl.operation';
 import { sendForm } from './sendForm.operation';
 import { sendList } from './sendList.operation';
+import { sendLocation } from './sendLocation.operation';
 import { mediaOperations } from './sendMedia.operation';
 import { sendText } from './sendText.operation';
 import { windowFallbackProperties } from './windowFallback';
@@ -24,6 +25,7 @@ export const replyOperations: readonly ReplyOperation[] = [
 	sendCtaUrl,
 	sendAddressRequest,
 	sendCallButton,
+	sendLocation,
 	sendAndWaitOperation,
 ];
 

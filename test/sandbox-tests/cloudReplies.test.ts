@@ -1,0 +1,47 @@
+import { REPLY_TEST_KEY, SEED_MOBILE as MOBILE, useReplySandbox } from '../helpers/reply';
+
+/**
+ * The current platform's reply path answers the Cloud API types as WhatsApp would (sandbox/routes/current.js, written
+ * from Meta's pages, not from the node): each body below breaks one rule and gets 131009 with what is wrong; at the
+ * limit it is accepted.
+ */
+
+const REPLY = '/api/v1/whatsapp/replymessage';
+const context = useReplySandbox();
+
+type Answer = { status: number; body: { success?: boolean; error?: { code: number; error_data: { details: string } } } };
+
+async function post(body: object): Promise<Answer> {
+	const response = await fetch(`${context.sandbox.currentBaseUrl}${REPLY}`, {
+		method: 'POST',
+		headers: { 'API-KEY': REPLY_TEST_KEY, 'Content-Type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	return { status: response.status, body: (await response.json()) as Answer['body'] };
+}
+
+const ENVELOPE = { messaging_product: 'whatsapp', recipient_type: 'individual', to: MOBILE };
+const message = (type: string, content: unknown) => ({ ...ENVELOPE, type, [type]: content });
+
+const refused: Array<[string, object, string]> = [
+	['a latitude of 90.5', message('location', { latitude: 90.5, longitude: 0 }), 'location.latitude must be -90 to 90'],
+	['a longitude of "-180.5"', message('location', { latitude: 0, longitude: '-180.5' }), 'location.longitude must be -180 to 180'],
+	['a location without longitude', message('location', { latitude: 1 }), 'location.longitude must be -180 to 180'],
+];
+
+describe('the current platform refuses Cloud API bodies WhatsApp refuses', () => {
+	it.each(refused)('%s', async (_name, body, details) => {
+		const answer = await post(body);
+		expect([answer.status, answer.body.error?.code, answer.body.error?.error_data.details]).toEqual([400, 131009, details]);
+		expect(context.sandbox.state.sent).toEqual([]);
+	});
+
+	it('accepts each type at its limits', async () => {
+		const atLimit = [
+			message('location', { latitude: -90, longitude: '180' }),
+			message('location', { latitude: 18.922, longitude: 72.8347, name: 'Gateway of India', address: 'Colaba' }),
+		];
+		for (const body of atLimit) expect([body, (await post(body)).status]).toEqual([body, 200]);
+		expect(context.sandbox.state.sent).toHaveLength(atLimit.length);
+	});
+});
