@@ -50,7 +50,13 @@ function mediaProblem(body, type) {
 	return isOptionalText(media.caption, 1024) ? undefined : `${type}.caption must be at most 1024 characters`;
 }
 
-const ACTION_NAMES = { flow: 'flow', cta_url: 'cta_url', address_message: 'address_message', voice_call: 'voice_call' };
+const ACTION_NAMES = {
+	flow: 'flow',
+	cta_url: 'cta_url',
+	address_message: 'address_message',
+	voice_call: 'voice_call',
+	location_request_message: 'send_location',
+};
 
 /** A coordinate in decimal degrees: a number, or its text (Meta's examples write them as strings). */
 function isDegrees(value, limit) {
@@ -73,6 +79,7 @@ function interactiveProblem(body) {
 	if (!isObject(interactive.body) || !isText(interactive.body.text, 1024)) return 'interactive.body.text must be 1 to 1024 characters';
 	const header = interactive.header;
 	if (header !== undefined && !(header?.type === 'text' && isText(header.text, 60))) return 'interactive.header must be {type:"text", text (1-60)}';
+	if (header !== undefined && interactive.type === 'location_request_message') return 'a location request has no header';
 	const action = interactive.action;
 	if (!isObject(action)) return 'interactive.action is required';
 	const name = ACTION_NAMES[interactive.type];
@@ -121,6 +128,8 @@ function interactiveProblem(body) {
 			if (parameters.ttl_minutes !== undefined && !(Number.isInteger(parameters.ttl_minutes) && parameters.ttl_minutes >= 1 && parameters.ttl_minutes <= 43200))
 				return 'ttl_minutes must be 1 to 43200';
 			return isOptionalText(parameters.payload, 512) ? undefined : 'payload must be at most 512 characters';
+		case 'location_request_message':
+			return parameters === undefined ? undefined : 'a location request has no action.parameters';
 		default:
 			return `unknown interactive.type ${JSON.stringify(interactive.type)}`;
 	}

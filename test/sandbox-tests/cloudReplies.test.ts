@@ -27,6 +27,16 @@ const refused: Array<[string, object, string]> = [
 	['a latitude of 90.5', message('location', { latitude: 90.5, longitude: 0 }), 'location.latitude must be -90 to 90'],
 	['a longitude of "-180.5"', message('location', { latitude: 0, longitude: '-180.5' }), 'location.longitude must be -180 to 180'],
 	['a location without longitude', message('location', { latitude: 1 }), 'location.longitude must be -180 to 180'],
+	[
+		'a location request with a header',
+		{ ...ENVELOPE, type: 'interactive', interactive: { type: 'location_request_message', header: { type: 'text', text: 'Hi' }, body: { text: 'Where?' }, action: { name: 'send_location' } } },
+		'a location request has no header',
+	],
+	[
+		'a location request whose action is not send_location',
+		{ ...ENVELOPE, type: 'interactive', interactive: { type: 'location_request_message', body: { text: 'Where?' }, action: { name: 'location' } } },
+		'interactive.action.name must be "send_location"',
+	],
 ];
 
 describe('the current platform refuses Cloud API bodies WhatsApp refuses', () => {
@@ -40,6 +50,7 @@ describe('the current platform refuses Cloud API bodies WhatsApp refuses', () =>
 		const atLimit = [
 			message('location', { latitude: -90, longitude: '180' }),
 			message('location', { latitude: 18.922, longitude: 72.8347, name: 'Gateway of India', address: 'Colaba' }),
+			{ ...ENVELOPE, type: 'interactive', interactive: { type: 'location_request_message', body: { text: 'x'.repeat(1024) }, action: { name: 'send_location' } } },
 		];
 		for (const body of atLimit) expect([body, (await post(body)).status]).toEqual([body, 200]);
 		expect(context.sandbox.state.sent).toHaveLength(atLimit.length);

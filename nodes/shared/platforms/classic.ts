@@ -56,6 +56,7 @@ const replies: ReplyBodies = {
 	addressRequest: unsupported('Send Address Request'),
 	callButton: unsupported('Send Call Button'),
 	location: unsupported('Send Location'),
+	locationRequest: unsupported('Request Location'),
 };
 
 /** Cunnekt's template id: the one the item gave, or the one the template list holds for its name and language. */

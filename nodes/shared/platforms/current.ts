@@ -85,6 +85,8 @@ const replies: ReplyBodies = {
 	},
 	location: ({ to, latitude, longitude, name, address }) =>
 		typed(to, 'location', given({ latitude, longitude, name, address })),
+	locationRequest: ({ to, body }) =>
+		interactive(to, { type: 'location_request_message', body: { text: body }, action: { name: 'send_location' } }),
 };
 
 /** The template's name and language: the ones the item gave, or the template list's for its id. */

@@ -46,7 +46,8 @@ export type AddressedReply =
 	| { kind: 'ctaUrl'; to: Recipient; body: string; buttonText: string; url: string }
 	| { kind: 'addressRequest'; to: Recipient; body: string; values?: AddressValues }
 	| { kind: 'callButton'; to: Recipient; body: string; displayText?: string; ttlMinutes?: number; payload?: string }
-	| { kind: 'location'; to: Recipient; latitude: number; longitude: number; name?: string; address?: string };
+	| { kind: 'location'; to: Recipient; latitude: number; longitude: number; name?: string; address?: string }
+	| { kind: 'locationRequest'; to: Recipient; body: string };
 
 export type ReplyMessage = AddressedReply;
 

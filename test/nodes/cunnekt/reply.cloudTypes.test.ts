@@ -18,6 +18,7 @@ const EMPTY_EXPRESSION = '={{ $json.missing ?? "" }}';
 /** Valid parameters per operation; each case changes one thing. */
 const VALID: Record<string, INodeParameters> = {
 	sendLocation: { latitude: 18.922, longitude: 72.8347 },
+	requestLocation: { body: 'Share your location, please.' },
 };
 
 const run = (operation: string, parameters: INodeParameters) =>
@@ -60,6 +61,22 @@ describe('Send Location: latitude -90 to 90, longitude -180 to 180, in decimal d
 		['longitude', EMPTY_EXPRESSION, 'Longitude is empty; WhatsApp requires it'],
 	])('refuses %s %p', async (name, value, message) => {
 		await refused('sendLocation', { [name]: value }, message);
+	});
+});
+
+describe('Request Location: a body of 1 to 1024 characters', () => {
+	it('sends 1024 characters', async () => {
+		const text = 'x'.repeat(1024);
+		await sent('requestLocation', { body: text }, {
+			...ENVELOPE,
+			type: 'interactive',
+			interactive: { type: 'location_request_message', body: { text }, action: { name: 'send_location' } },
+		});
+	});
+
+	it('refuses 1025 characters and an empty body', async () => {
+		await refused('requestLocation', { body: 'x'.repeat(1025) }, 'Body is 1025 characters; WhatsApp allows at most 1024');
+		await refused('requestLocation', { body: EMPTY_EXPRESSION }, 'Body is empty; it is required');
 	});
 });
 

@@ -1,5 +1,6 @@
 import { defineResource } from '../resource';
 import type { ReplyOperation } from './operation';
+import { requestLocation } from './requestLocation.operation';
 import { sendAddressRequest } from './sendAddressRequest.operation';
 import { sendAndWaitOperation } from './sendAndWait';
 import { sendButtons } from './sendButtons.operation';
@@ -26,6 +27,7 @@ export const replyOperations: readonly ReplyOperation[] = [
 	sendAddressRequest,
 	sendCallButton,
 	sendLocation,
+	requestLocation,
 	sendAndWaitOperation,
 ];
 
