@@ -72,6 +72,20 @@ function locationProblem(location) {
 	return isOptionalText(location.name, 1000) && isOptionalText(location.address, 1000) ? undefined : 'location.name and address must be text';
 }
 
+/** Meta's contacts message: 1 to 257 cards, each with name.formatted_name; its lists are lists of objects. */
+function contactsProblem(contacts) {
+	if (!Array.isArray(contacts) || contacts.length < 1 || contacts.length > 257) return 'contacts must hold 1 to 257 contacts';
+	const bad = contacts.findIndex((card) => !isObject(card) || !isObject(card.name) || !isText(card.name.formatted_name, 1000));
+	if (bad >= 0) return `contacts[${bad}].name.formatted_name is required`;
+	for (const [index, card] of contacts.entries()) {
+		const list = ['phones', 'emails', 'urls', 'addresses'].find((key) => card[key] !== undefined && !(Array.isArray(card[key]) && card[key].every(isObject)));
+		if (list) return `contacts[${index}].${list} must be an array of objects`;
+		if (card.org !== undefined && !isObject(card.org)) return `contacts[${index}].org must be an object`;
+		if (card.birthday !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(card.birthday))) return `contacts[${index}].birthday must be YYYY-MM-DD`;
+	}
+	return undefined;
+}
+
 /** interactive.type's own checks (Meta's interactive message references). */
 function interactiveProblem(body) {
 	const interactive = body.interactive;
@@ -146,6 +160,8 @@ function replyProblem(body) {
 			return mediaProblem(body, body.type);
 		case 'location':
 			return locationProblem(body.location);
+		case 'contacts':
+			return contactsProblem(body.contacts);
 		case 'interactive':
 			return interactiveProblem(body);
 		default:

@@ -22,11 +22,17 @@ async function post(body: object): Promise<Answer> {
 
 const ENVELOPE = { messaging_product: 'whatsapp', recipient_type: 'individual', to: MOBILE };
 const message = (type: string, content: unknown) => ({ ...ENVELOPE, type, [type]: content });
+const card = (name: object, more: object = {}) => ({ name, ...more });
 
 const refused: Array<[string, object, string]> = [
 	['a latitude of 90.5', message('location', { latitude: 90.5, longitude: 0 }), 'location.latitude must be -90 to 90'],
 	['a longitude of "-180.5"', message('location', { latitude: 0, longitude: '-180.5' }), 'location.longitude must be -180 to 180'],
 	['a location without longitude', message('location', { latitude: 1 }), 'location.longitude must be -180 to 180'],
+	['no contacts', message('contacts', []), 'contacts must hold 1 to 257 contacts'],
+	['258 contacts', message('contacts', Array(258).fill(card({ formatted_name: 'A' }))), 'contacts must hold 1 to 257 contacts'],
+	['a contact without formatted_name', message('contacts', [card({ first_name: 'Asha' })]), 'contacts[0].name.formatted_name is required'],
+	['phones that are no list', message('contacts', [card({ formatted_name: 'A' }, { phones: { phone: '1' } })]), 'contacts[0].phones must be an array of objects'],
+	['a birthday of 23/04/1990', message('contacts', [card({ formatted_name: 'A' }, { birthday: '23/04/1990' })]), 'contacts[0].birthday must be YYYY-MM-DD'],
 	[
 		'a location request with a header',
 		{ ...ENVELOPE, type: 'interactive', interactive: { type: 'location_request_message', header: { type: 'text', text: 'Hi' }, body: { text: 'Where?' }, action: { name: 'send_location' } } },
@@ -50,6 +56,7 @@ describe('the current platform refuses Cloud API bodies WhatsApp refuses', () =>
 		const atLimit = [
 			message('location', { latitude: -90, longitude: '180' }),
 			message('location', { latitude: 18.922, longitude: 72.8347, name: 'Gateway of India', address: 'Colaba' }),
+			message('contacts', Array(257).fill(card({ formatted_name: 'A' }, { phones: [{ phone: '+91 1' }], org: { company: 'C' }, birthday: '1990-04-23' }))),
 			{ ...ENVELOPE, type: 'interactive', interactive: { type: 'location_request_message', body: { text: 'x'.repeat(1024) }, action: { name: 'send_location' } } },
 		];
 		for (const body of atLimit) expect([body, (await post(body)).status]).toEqual([body, 200]);

@@ -3,7 +3,8 @@
  * edge, the value it returns, and the exact message it refuses with; the node tests
  * (test/nodes/cunnekt/reply.cloudTypes.test.ts) check them through n8n's engine.
  */
-import { checkCoordinate, LIMITS } from '../../nodes/Cunnekt/whatsapp/limits';
+import { checkContactCardsJson, contactCard } from '../../nodes/Cunnekt/whatsapp/contacts';
+import { checkCoordinate, LIMITS, parseJsonField } from '../../nodes/Cunnekt/whatsapp/limits';
 import { refusal } from '../helpers/refusal';
 
 describe('checkCoordinate', () => {
@@ -32,5 +33,90 @@ describe('checkCoordinate', () => {
 		for (const empty of ['', '  ', undefined, null]) {
 			expect(refusal(() => checkCoordinate(empty, 'Latitude', LIMITS.latitude))).toEqual({ message: 'Latitude is empty; WhatsApp requires it' });
 		}
+	});
+});
+
+describe('contactCard (the form)', () => {
+	it('builds a card of the parts given, in WhatsApp\'s words; a phone on WhatsApp gets its wa_id', () => {
+		expect(
+			contactCard(
+				{
+					formattedName: ' Asha Rao ',
+					lastName: 'Rao',
+					phone: '+91 98765-43210',
+					phoneType: 'Mobile',
+					phoneOnWhatsApp: true,
+					jobTitle: 'Lead',
+					zip: '400001',
+					countryCode: 'in',
+					birthday: '2000-02-29',
+				},
+				'Contact 1',
+			),
+		).toEqual({
+			name: { formatted_name: 'Asha Rao', last_name: 'Rao' },
+			phones: [{ phone: '+91 98765-43210', type: 'Mobile', wa_id: '919876543210' }],
+			org: { title: 'Lead' },
+			addresses: [{ zip: '400001', country_code: 'in' }],
+			birthday: '2000-02-29',
+		});
+		expect(contactCard({ formattedName: 'Support', phone: '1800 123', firstName: '', email: '' }, 'Contact 2')).toEqual({
+			name: { formatted_name: 'Support' },
+			phones: [{ phone: '1800 123' }],
+		});
+	});
+
+	it('refuses a card without its formatted name, a bad email, website, birthday or country code', () => {
+		expect(refusal(() => contactCard({ formattedName: ' ' }, 'Contact 3')).message).toBe(
+			'Contact 3 formatted name is empty; WhatsApp requires the name as the card shows it',
+		);
+		expect(refusal(() => contactCard({ formattedName: 'A', email: 'a@b' }, 'Contact 1')).message).toBe('Contact 1 email "a@b" is not an email address');
+		expect(refusal(() => contactCard({ formattedName: 'A', website: 'www.example.com' }, 'Contact 1'))).toEqual({
+			message: 'Contact 1 website must be an absolute http(s) URL',
+			description: 'Received: "www.example.com". The card opens it in the browser.',
+		});
+		expect(refusal(() => contactCard({ formattedName: 'A', birthday: '2001-02-29' }, 'Contact 1'))).toEqual({
+			message: 'Contact 1 birthday must be a date written YYYY-MM-DD, e.g. 1990-04-23',
+			description: 'Received: "2001-02-29"',
+		});
+		expect(refusal(() => contactCard({ formattedName: 'A', countryCode: 'IND' }, 'Contact 1')).message).toBe(
+			'Contact 1 country code must be two letters (ISO 3166), e.g. IN',
+		);
+	});
+});
+
+describe('checkContactCardsJson', () => {
+	const asha = { name: { formatted_name: 'Asha Rao' }, phones: [{ phone: '+91 98765 43210' }], org: { company: 'Cunnekt' } };
+
+	it('passes the list or {"contacts": [...]} as it is, 1 to 257 cards', () => {
+		expect(checkContactCardsJson([asha], 'Contacts (JSON)')).toEqual([asha]);
+		expect(checkContactCardsJson({ type: 'contacts', contacts: [asha] }, 'Contacts (JSON)')).toEqual([asha]);
+		expect(checkContactCardsJson(Array(257).fill(asha), 'Contacts (JSON)')).toHaveLength(257);
+	});
+
+	it('refuses anything else, naming the card and the part', () => {
+		expect(refusal(() => checkContactCardsJson('Asha', 'Contacts (JSON)')).message).toBe('Contacts (JSON) must be the list of contact cards or {"contacts": [...]}');
+		expect(refusal(() => checkContactCardsJson(Array(258).fill(asha), 'Contacts (JSON)')).message).toBe('Contacts: 258 given; WhatsApp allows 1 to 257');
+		expect(refusal(() => checkContactCardsJson([asha, 'Vivek'], 'Contacts (JSON)')).message).toBe(
+			'Contact 2 must be an object, such as {"name": {"formatted_name": "Asha Rao"}}',
+		);
+		expect(refusal(() => checkContactCardsJson([{ name: { formatted_name: '' } }], 'Contacts (JSON)')).message).toBe(
+			'Contact 1 has no name.formatted_name; WhatsApp requires the name as the card shows it',
+		);
+		expect(refusal(() => checkContactCardsJson([{ ...asha, urls: 'https://example.com' }], 'Contacts (JSON)')).message).toBe(
+			'Contact 1 urls must be a list of objects, e.g. [{"url": "…"}]',
+		);
+		expect(refusal(() => checkContactCardsJson([{ ...asha, org: ['Cunnekt'] }], 'Contacts (JSON)')).message).toBe(
+			'Contact 1 org must be an object, e.g. {"company": "…"}',
+		);
+	});
+});
+
+describe('parseJsonField', () => {
+	it('parses text, passes what an expression gave, and names the field of bad JSON', () => {
+		expect(parseJsonField('{"a": 1}', 'Field', 'Hint')).toEqual({ a: 1 });
+		expect(parseJsonField([1], 'Field', 'Hint')).toEqual([1]);
+		expect(refusal(() => parseJsonField('{', 'Field', 'Hint')).description).toBe('Hint');
+		expect(refusal(() => parseJsonField('{', 'Field', 'Hint')).message).toMatch(/^Field is not valid JSON: /);
 	});
 });

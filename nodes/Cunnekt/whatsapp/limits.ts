@@ -37,6 +37,8 @@ export const LIMITS = {
 	/** Decimal degrees. */
 	latitude: { min: -90, max: 90 },
 	longitude: { min: -180, max: 180 },
+	/** Contact cards in one contacts message. */
+	contacts: { min: 1, max: 257 },
 } as const;
 
 export interface Range {

@@ -57,6 +57,7 @@ const replies: ReplyBodies = {
 	callButton: unsupported('Send Call Button'),
 	location: unsupported('Send Location'),
 	locationRequest: unsupported('Request Location'),
+	contacts: unsupported('Send Contacts'),
 };
 
 /** Cunnekt's template id: the one the item gave, or the one the template list holds for its name and language. */

@@ -25,7 +25,7 @@ function envelope(to: Recipient): IDataObject {
 }
 
 /** A message whose content sits under the key its type names (`type:"text", text:{…}`), as every Cloud API type does. */
-function typed(to: Recipient, type: string, content: IDataObject): IDataObject {
+function typed(to: Recipient, type: string, content: IDataObject | IDataObject[]): IDataObject {
 	return { ...envelope(to), type, [type]: content };
 }
 
@@ -87,6 +87,7 @@ const replies: ReplyBodies = {
 		typed(to, 'location', given({ latitude, longitude, name, address })),
 	locationRequest: ({ to, body }) =>
 		interactive(to, { type: 'location_request_message', body: { text: body }, action: { name: 'send_location' } }),
+	contacts: ({ to, contacts }) => typed(to, 'contacts', contacts),
 };
 
 /** The template's name and language: the ones the item gave, or the template list's for its id. */

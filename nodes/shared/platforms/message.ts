@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { TemplateComponent } from '../types';
 
 /**
@@ -36,6 +38,14 @@ export interface ListRowEntry {
 /** Fields a customer's address form can arrive prefilled with (WhatsApp's `address_message` values, India). */
 export type AddressValues = Record<string, string>;
 
+/**
+ * A contact card (vCard) as WhatsApp's contacts message holds it: the formatted name required, every other part
+ * optional and in WhatsApp's own words (`phones[].wa_id`, `org.company`, …), so a card given as JSON goes as it is.
+ */
+export interface ContactCard extends IDataObject {
+	name: IDataObject & { formatted_name: string };
+}
+
 /** A message to the customer: every reply but a read receipt has a recipient. */
 export type AddressedReply =
 	| { kind: 'text'; to: Recipient; text: string }
@@ -47,7 +57,8 @@ export type AddressedReply =
 	| { kind: 'addressRequest'; to: Recipient; body: string; values?: AddressValues }
 	| { kind: 'callButton'; to: Recipient; body: string; displayText?: string; ttlMinutes?: number; payload?: string }
 	| { kind: 'location'; to: Recipient; latitude: number; longitude: number; name?: string; address?: string }
-	| { kind: 'locationRequest'; to: Recipient; body: string };
+	| { kind: 'locationRequest'; to: Recipient; body: string }
+	| { kind: 'contacts'; to: Recipient; contacts: ContactCard[] };
 
 export type ReplyMessage = AddressedReply;
 

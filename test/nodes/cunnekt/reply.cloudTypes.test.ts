@@ -19,6 +19,7 @@ const EMPTY_EXPRESSION = '={{ $json.missing ?? "" }}';
 const VALID: Record<string, INodeParameters> = {
 	sendLocation: { latitude: 18.922, longitude: 72.8347 },
 	requestLocation: { body: 'Share your location, please.' },
+	sendContacts: { contactsMode: 'fields', contacts: { contact: [{ formattedName: 'Asha Rao', details: {} }] } },
 };
 
 const run = (operation: string, parameters: INodeParameters) =>
@@ -40,6 +41,10 @@ async function sent(operation: string, parameters: INodeParameters, body: Record
 	expect(result.items).toHaveLength(1);
 }
 
+const cards = (count: number) => ({
+	contact: Array.from({ length: count }, (_, index) => ({ formattedName: `Contact ${index + 1}`, details: {} })),
+});
+const card = (details: INodeParameters, formattedName = 'Asha Rao') => ({ contacts: { contact: [{ formattedName, details }] } });
 
 describe('Send Location: latitude -90 to 90, longitude -180 to 180, in decimal degrees', () => {
 	it('sends the edges, and coordinates an expression gives as text, as numbers', async () => {
@@ -77,6 +82,57 @@ describe('Request Location: a body of 1 to 1024 characters', () => {
 	it('refuses 1025 characters and an empty body', async () => {
 		await refused('requestLocation', { body: 'x'.repeat(1025) }, 'Body is 1025 characters; WhatsApp allows at most 1024');
 		await refused('requestLocation', { body: EMPTY_EXPRESSION }, 'Body is empty; it is required');
+	});
+});
+
+describe('Send Contacts: 1 to 257 cards, each with a formatted name', () => {
+	it('sends 257 cards', async () => {
+		const result = await run('sendContacts', { contacts: cards(257) });
+		expect(result.error).toBeUndefined();
+		expect((context.sandbox.requests[0].body as { contacts: unknown[] }).contacts).toHaveLength(257);
+	});
+
+	it.each([
+		[{ contacts: cards(258) }, 'Contacts: 258 given; WhatsApp allows 1 to 257'],
+		[{ contacts: {} }, 'Contacts: 0 given; WhatsApp allows 1 to 257'],
+		[card({}, EMPTY_EXPRESSION), 'Contact 1 formatted name is empty; WhatsApp requires the name as the card shows it'],
+		[card({ email: 'asha.example.com' }), 'Contact 1 email "asha.example.com" is not an email address'],
+		[card({ website: 'example.com' }), 'Contact 1 website must be an absolute http(s) URL'],
+		[card({ birthday: '1990-02-30' }), 'Contact 1 birthday must be a date written YYYY-MM-DD, e.g. 1990-04-23'],
+		[card({ countryCode: 'IND' }), 'Contact 1 country code must be two letters (ISO 3166), e.g. IN'],
+		[
+			card({ phone: 'call us', phoneOnWhatsApp: true }),
+			'Contact 1 phone "call us" is not a phone number: it may contain only digits, spaces, "+", "-", "." and parentheses',
+		],
+	])('refuses %j', async (parameters, message) => {
+		await refused('sendContacts', parameters, message);
+	});
+
+	it('as JSON: the cards go as they are, every part WhatsApp knows; {"contacts": [...]} too', async () => {
+		const contacts = [
+			{
+				name: { formatted_name: 'Dr. Asha J. Rao', first_name: 'Asha', middle_name: 'J.', last_name: 'Rao', prefix: 'Dr.' },
+				phones: [
+					{ phone: '+91 98765 43210', type: 'Mobile', wa_id: '919876543210' },
+					{ phone: '+91 22 4000 0000', type: 'Work' },
+				],
+				addresses: [{ street: '14 Marine Drive', city: 'Mumbai', type: 'Work' }],
+				birthday: '1990-04-23',
+			},
+		];
+		await sent('sendContacts', { contactsMode: 'json', contactsJson: JSON.stringify(contacts) }, { ...ENVELOPE, type: 'contacts', contacts });
+		context.sandbox.clearRequests();
+		await sent('sendContacts', { contactsMode: 'json', contactsJson: JSON.stringify({ contacts }) }, { ...ENVELOPE, type: 'contacts', contacts });
+	});
+
+	it.each([
+		['[]', 'Contacts: 0 given; WhatsApp allows 1 to 257'],
+		['{"name": "Asha"}', 'Contacts (JSON) must be the list of contact cards or {"contacts": [...]}'],
+		['[{"name": {"first_name": "Asha"}}]', 'Contact 1 has no name.formatted_name; WhatsApp requires the name as the card shows it'],
+		['[{"name": {"formatted_name": "Asha"}, "phones": {"phone": "+91 98765 43210"}}]', 'Contact 1 phones must be a list of objects, e.g. [{"phone": "…"}]'],
+		['[{"name": {"formatted_name": "Asha"}, "birthday": "23/04/1990"}]', 'Contact 1 birthday must be a date written YYYY-MM-DD, e.g. 1990-04-23'],
+	])('as JSON, refuses %s', async (contactsJson, message) => {
+		await refused('sendContacts', { contactsMode: 'json', contactsJson }, message);
 	});
 });
 

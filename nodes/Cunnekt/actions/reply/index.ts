@@ -5,6 +5,7 @@ import { sendAddressRequest } from './sendAddressRequest.operation';
 import { sendAndWaitOperation } from './sendAndWait';
 import { sendButtons } from './sendButtons.operation';
 import { sendCallButton } from './sendCallButton.operation';
+import { sendContacts } from './sendContacts.operation';
 import { sendCtaUrl } from './sendCtaUrl.operation';
 import { sendForm } from './sendForm.operation';
 import { sendList } from './sendList.operation';
@@ -28,6 +29,7 @@ export const replyOperations: readonly ReplyOperation[] = [
 	sendCallButton,
 	sendLocation,
 	requestLocation,
+	sendContacts,
 	sendAndWaitOperation,
 ];
 
