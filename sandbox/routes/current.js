@@ -44,7 +44,8 @@ function envelopeProblem(body) {
 function mediaProblem(body, type) {
 	const media = body[type];
 	if (!isObject(media) || !isUrl(media.link)) return `${type}.link must be an http(s) link`;
-	const allowed = type === 'audio' ? ['link'] : type === 'document' ? ['link', 'caption', 'filename'] : ['link', 'caption'];
+	if (type === 'sticker' && /\.(?!webp$)[a-z0-9]+$/i.test(new URL(media.link).pathname)) return 'a sticker must be a .webp file (image/webp)';
+	const allowed = ['audio', 'sticker'].includes(type) ? ['link'] : type === 'document' ? ['link', 'caption', 'filename'] : ['link', 'caption'];
 	const unknown = Object.keys(media).find((key) => !allowed.includes(key));
 	if (unknown) return `${type}.${unknown} is not a valid parameter`;
 	return isOptionalText(media.caption, 1024) ? undefined : `${type}.caption must be at most 1024 characters`;
@@ -157,6 +158,7 @@ function replyProblem(body) {
 		case 'video':
 		case 'document':
 		case 'audio':
+		case 'sticker':
 			return mediaProblem(body, body.type);
 		case 'location':
 			return locationProblem(body.location);

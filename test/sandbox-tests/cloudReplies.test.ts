@@ -33,6 +33,8 @@ const refused: Array<[string, object, string]> = [
 	['a contact without formatted_name', message('contacts', [card({ first_name: 'Asha' })]), 'contacts[0].name.formatted_name is required'],
 	['phones that are no list', message('contacts', [card({ formatted_name: 'A' }, { phones: { phone: '1' } })]), 'contacts[0].phones must be an array of objects'],
 	['a birthday of 23/04/1990', message('contacts', [card({ formatted_name: 'A' }, { birthday: '23/04/1990' })]), 'contacts[0].birthday must be YYYY-MM-DD'],
+	['a PNG sticker', message('sticker', { link: 'https://example.com/s.png' }), 'a sticker must be a .webp file (image/webp)'],
+	['a sticker with a caption', message('sticker', { link: 'https://example.com/s.webp', caption: 'Hi' }), 'sticker.caption is not a valid parameter'],
 	[
 		'a location request with a header',
 		{ ...ENVELOPE, type: 'interactive', interactive: { type: 'location_request_message', header: { type: 'text', text: 'Hi' }, body: { text: 'Where?' }, action: { name: 'send_location' } } },
@@ -57,6 +59,7 @@ describe('the current platform refuses Cloud API bodies WhatsApp refuses', () =>
 			message('location', { latitude: -90, longitude: '180' }),
 			message('location', { latitude: 18.922, longitude: 72.8347, name: 'Gateway of India', address: 'Colaba' }),
 			message('contacts', Array(257).fill(card({ formatted_name: 'A' }, { phones: [{ phone: '+91 1' }], org: { company: 'C' }, birthday: '1990-04-23' }))),
+			message('sticker', { link: 'https://example.com/stickers/42' }),
 			{ ...ENVELOPE, type: 'interactive', interactive: { type: 'location_request_message', body: { text: 'x'.repeat(1024) }, action: { name: 'send_location' } } },
 		];
 		for (const body of atLimit) expect([body, (await post(body)).status]).toEqual([body, 200]);

@@ -5,6 +5,7 @@
  */
 import { checkContactCardsJson, contactCard } from '../../nodes/Cunnekt/whatsapp/contacts';
 import { checkCoordinate, LIMITS, parseJsonField } from '../../nodes/Cunnekt/whatsapp/limits';
+import { checkMediaLink } from '../../nodes/Cunnekt/whatsapp/media';
 import { refusal } from '../helpers/refusal';
 
 describe('checkCoordinate', () => {
@@ -33,6 +34,21 @@ describe('checkCoordinate', () => {
 		for (const empty of ['', '  ', undefined, null]) {
 			expect(refusal(() => checkCoordinate(empty, 'Latitude', LIMITS.latitude))).toEqual({ message: 'Latitude is empty; WhatsApp requires it' });
 		}
+	});
+});
+
+describe('a sticker: checkMediaLink(…, "sticker")', () => {
+	it('passes a .webp link and a link whose name shows no type', () => {
+		for (const link of ['https://example.com/s.webp', 'https://example.com/s.WEBP', 'https://example.com/stickers/42']) {
+			expect(checkMediaLink(link, 'sticker', 'Sticker link')).toBe(link);
+		}
+	});
+
+	it('refuses a link whose name shows another type, naming WhatsApp\'s sticker sizes', () => {
+		expect(refusal(() => checkMediaLink('https://example.com/s.png', 'sticker', 'Sticker link'))).toEqual({
+			message: 'Sticker link points to a .png file; WhatsApp takes WebP as a sticker, 512×512 pixels, at most 100 KB (or 500 KB animated)',
+			description: 'Received: https://example.com/s.png. Convert the file, or send it with the operation for its type.',
+		});
 	});
 });
 

@@ -58,6 +58,7 @@ const replies: ReplyBodies = {
 	location: unsupported('Send Location'),
 	locationRequest: unsupported('Request Location'),
 	contacts: unsupported('Send Contacts'),
+	sticker: unsupported('Send Sticker'),
 };
 
 /** Cunnekt's template id: the one the item gave, or the one the template list holds for its name and language. */

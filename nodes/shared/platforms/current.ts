@@ -88,6 +88,7 @@ const replies: ReplyBodies = {
 	locationRequest: ({ to, body }) =>
 		interactive(to, { type: 'location_request_message', body: { text: body }, action: { name: 'send_location' } }),
 	contacts: ({ to, contacts }) => typed(to, 'contacts', contacts),
+	sticker: ({ to, link }) => typed(to, 'sticker', { link }),
 };
 
 /** The template's name and language: the ones the item gave, or the template list's for its id. */

@@ -58,7 +58,8 @@ export type AddressedReply =
 	| { kind: 'callButton'; to: Recipient; body: string; displayText?: string; ttlMinutes?: number; payload?: string }
 	| { kind: 'location'; to: Recipient; latitude: number; longitude: number; name?: string; address?: string }
 	| { kind: 'locationRequest'; to: Recipient; body: string }
-	| { kind: 'contacts'; to: Recipient; contacts: ContactCard[] };
+	| { kind: 'contacts'; to: Recipient; contacts: ContactCard[] }
+	| { kind: 'sticker'; to: Recipient; link: string };
 
 export type ReplyMessage = AddressedReply;
 

@@ -20,6 +20,7 @@ const VALID: Record<string, INodeParameters> = {
 	sendLocation: { latitude: 18.922, longitude: 72.8347 },
 	requestLocation: { body: 'Share your location, please.' },
 	sendContacts: { contactsMode: 'fields', contacts: { contact: [{ formattedName: 'Asha Rao', details: {} }] } },
+	sendSticker: { stickerLink: 'https://example.com/stickers/thank-you.webp' },
 };
 
 const run = (operation: string, parameters: INodeParameters) =>
@@ -133,6 +134,22 @@ describe('Send Contacts: 1 to 257 cards, each with a formatted name', () => {
 		['[{"name": {"formatted_name": "Asha"}, "birthday": "23/04/1990"}]', 'Contact 1 birthday must be a date written YYYY-MM-DD, e.g. 1990-04-23'],
 	])('as JSON, refuses %s', async (contactsJson, message) => {
 		await refused('sendContacts', { contactsMode: 'json', contactsJson }, message);
+	});
+});
+
+describe('Send Sticker: a public http(s) link to a WebP file', () => {
+	it('sends a .webp link, and a link whose name shows no type (WhatsApp checks the file)', async () => {
+		await sent('sendSticker', {}, { ...ENVELOPE, type: 'sticker', sticker: { link: 'https://example.com/stickers/thank-you.webp' } });
+		context.sandbox.clearRequests();
+		await sent('sendSticker', { stickerLink: 'https://example.com/stickers/42' }, { ...ENVELOPE, type: 'sticker', sticker: { link: 'https://example.com/stickers/42' } });
+	});
+
+	it.each([
+		['https://example.com/stickers/thank-you.png', 'Sticker link points to a .png file; WhatsApp takes WebP as a sticker, 512×512 pixels, at most 100 KB (or 500 KB animated)'],
+		['https://example.com/party.gif', 'Sticker link points to a .gif file; WhatsApp takes WebP as a sticker, 512×512 pixels, at most 100 KB (or 500 KB animated)'],
+		['ftp://example.com/thank-you.webp', 'Sticker link must be an absolute http(s) URL'],
+	])('refuses %s', async (stickerLink, message) => {
+		await refused('sendSticker', { stickerLink }, message);
 	});
 });
 

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { checkCount, checkHttpUrl, checkLength, checkUnique, LIMITS } from '../../whatsapp/limits';
 import type { Range } from '../../whatsapp/limits';
 import { checkMediaLink } from '../../whatsapp/media';
-import type { Recipient, ReplyMediaType } from '../../../shared/platforms/message';
+import type { LinkedMediaType } from '../../whatsapp/media';
+import type { Recipient } from '../../../shared/platforms/message';
 import { mobileProperty, readRecipient, readText } from '../common';
 
 /** The fields replies share and their readers: the interactive header and body, and list entries (buttons, rows). */
@@ -57,13 +58,13 @@ export function readLimitedText(
 	return text.trim() === '' ? '' : checkLength(text, field, range);
 }
 
-/** A link to a file WhatsApp downloads (media): absolute http(s), its name showing a type WhatsApp takes. */
+/** A link to a file WhatsApp downloads (media, a sticker): absolute http(s), its name showing a type WhatsApp takes. */
 export function readMediaLink(
 	this: IExecuteFunctions,
 	name: string,
 	itemIndex: number,
 	field: string,
-	type: ReplyMediaType,
+	type: LinkedMediaType,
 ): string {
 	return checkMediaLink(checkHttpUrl(readText.call(this, name, itemIndex, field), field), type, field);
 }
