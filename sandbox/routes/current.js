@@ -87,6 +87,17 @@ function contactsProblem(contacts) {
 	return undefined;
 }
 
+/** Meta's reaction: a message id, and one emoji or "" (which removes the reaction). */
+function reactionProblem(reaction) {
+	if (!isObject(reaction) || !isText(reaction.message_id, 1000)) return 'reaction.message_id is required';
+	if (typeof reaction.emoji !== 'string') return 'reaction.emoji must be a string ("" removes the reaction)';
+	if (reaction.emoji === '') return undefined;
+	const graphemes = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(reaction.emoji)];
+	return graphemes.length === 1 && /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u.test(reaction.emoji)
+		? undefined
+		: 'reaction.emoji must be exactly one emoji';
+}
+
 /** interactive.type's own checks (Meta's interactive message references). */
 function interactiveProblem(body) {
 	const interactive = body.interactive;
@@ -164,6 +175,8 @@ function replyProblem(body) {
 			return locationProblem(body.location);
 		case 'contacts':
 			return contactsProblem(body.contacts);
+		case 'reaction':
+			return reactionProblem(body.reaction);
 		case 'interactive':
 			return interactiveProblem(body);
 		default:

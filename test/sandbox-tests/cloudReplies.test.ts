@@ -33,6 +33,9 @@ const refused: Array<[string, object, string]> = [
 	['a contact without formatted_name', message('contacts', [card({ first_name: 'Asha' })]), 'contacts[0].name.formatted_name is required'],
 	['phones that are no list', message('contacts', [card({ formatted_name: 'A' }, { phones: { phone: '1' } })]), 'contacts[0].phones must be an array of objects'],
 	['a birthday of 23/04/1990', message('contacts', [card({ formatted_name: 'A' }, { birthday: '23/04/1990' })]), 'contacts[0].birthday must be YYYY-MM-DD'],
+	['a reaction without message_id', message('reaction', { emoji: '👍' }), 'reaction.message_id is required'],
+	['a reaction of two emoji', message('reaction', { message_id: 'wamid.X', emoji: '👍👍' }), 'reaction.emoji must be exactly one emoji'],
+	['a reaction of text', message('reaction', { message_id: 'wamid.X', emoji: 'ok' }), 'reaction.emoji must be exactly one emoji'],
 	['a PNG sticker', message('sticker', { link: 'https://example.com/s.png' }), 'a sticker must be a .webp file (image/webp)'],
 	['a sticker with a caption', message('sticker', { link: 'https://example.com/s.webp', caption: 'Hi' }), 'sticker.caption is not a valid parameter'],
 	[
@@ -59,6 +62,8 @@ describe('the current platform refuses Cloud API bodies WhatsApp refuses', () =>
 			message('location', { latitude: -90, longitude: '180' }),
 			message('location', { latitude: 18.922, longitude: 72.8347, name: 'Gateway of India', address: 'Colaba' }),
 			message('contacts', Array(257).fill(card({ formatted_name: 'A' }, { phones: [{ phone: '+91 1' }], org: { company: 'C' }, birthday: '1990-04-23' }))),
+			message('reaction', { message_id: 'wamid.X', emoji: '👩🏽‍💻' }),
+			message('reaction', { message_id: 'wamid.X', emoji: '' }),
 			message('sticker', { link: 'https://example.com/stickers/42' }),
 			{ ...ENVELOPE, type: 'interactive', interactive: { type: 'location_request_message', body: { text: 'x'.repeat(1024) }, action: { name: 'send_location' } } },
 		];

@@ -4,8 +4,9 @@
  * (test/nodes/cunnekt/reply.cloudTypes.test.ts) check them through n8n's engine.
  */
 import { checkContactCardsJson, contactCard } from '../../nodes/Cunnekt/whatsapp/contacts';
-import { checkCoordinate, LIMITS, parseJsonField } from '../../nodes/Cunnekt/whatsapp/limits';
+import { checkCoordinate, checkMessageId, LIMITS, parseJsonField } from '../../nodes/Cunnekt/whatsapp/limits';
 import { checkMediaLink } from '../../nodes/Cunnekt/whatsapp/media';
+import { checkReactionEmoji, isOneEmoji } from '../../nodes/Cunnekt/whatsapp/reaction';
 import { refusal } from '../helpers/refusal';
 
 describe('checkCoordinate', () => {
@@ -34,6 +35,33 @@ describe('checkCoordinate', () => {
 		for (const empty of ['', '  ', undefined, null]) {
 			expect(refusal(() => checkCoordinate(empty, 'Latitude', LIMITS.latitude))).toEqual({ message: 'Latitude is empty; WhatsApp requires it' });
 		}
+	});
+});
+
+describe('a reaction: checkMessageId and checkReactionEmoji', () => {
+	it('passes a message id trimmed, and refuses an empty one, saying where to map it from', () => {
+		expect(checkMessageId(' wamid.ABC ')).toBe('wamid.ABC');
+		expect(refusal(() => checkMessageId('  '))).toEqual({
+			message: "Message ID is empty; WhatsApp needs the id of the customer's message",
+			description: "Map the Cunnekt Trigger's messageId, e.g. {{ $('Cunnekt Trigger').item.json.messageId }}.",
+		});
+	});
+
+	it('takes one emoji, however many code points it has, and empty (which removes the reaction)', () => {
+		for (const emoji of ['👍', '👍🏽', '❤️', '❤', '🇮🇳', '1️⃣', '👩🏽‍💻', '🏳️‍🌈', '👨‍👩‍👧‍👦', '🏴󠁧󠁢󠁳󠁣󠁴󠁿']) {
+			expect([emoji, isOneEmoji(emoji)]).toEqual([emoji, true]);
+			expect(checkReactionEmoji(` ${emoji} `)).toBe(emoji);
+		}
+		expect(checkReactionEmoji('')).toBe('');
+		expect(checkReactionEmoji('   ')).toBe('');
+	});
+
+	it('refuses two emoji, text, a lone digit or flag letter', () => {
+		for (const text of ['👍👍', 'ok', '1', '🇮', '👍 thanks']) expect([text, isOneEmoji(text)]).toEqual([text, false]);
+		expect(refusal(() => checkReactionEmoji('👍👍'))).toEqual({
+			message: 'Emoji "👍👍" is not one emoji; WhatsApp reacts with exactly one',
+			description: 'Enter a single emoji such as 👍, or leave it empty to remove your reaction.',
+		});
 	});
 });
 

@@ -106,6 +106,21 @@ export function checkCoordinate(value: unknown, field: string, range: Range): nu
 	return number;
 }
 
+/**
+ * Checks the id of a message a reply is about (a reaction, a read receipt) and returns it trimmed: WhatsApp's
+ * message id, as the Cunnekt Trigger's `messageId` gives it.
+ */
+export function checkMessageId(value: string, field = 'Message ID'): string {
+	const id = value.trim();
+	if (id === '') {
+		throw new InputError(
+			`${field} is empty; WhatsApp needs the id of the customer's message`,
+			"Map the Cunnekt Trigger's messageId, e.g. {{ $('Cunnekt Trigger').item.json.messageId }}.",
+		);
+	}
+	return id;
+}
+
 /** A JSON field's value: text is parsed (an expression may give the value itself); bad JSON names the field. */
 export function parseJsonField(value: unknown, field: string, example: string): unknown {
 	if (typeof value !== 'string') return value;

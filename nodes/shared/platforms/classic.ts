@@ -58,6 +58,7 @@ const replies: ReplyBodies = {
 	location: unsupported('Send Location'),
 	locationRequest: unsupported('Request Location'),
 	contacts: unsupported('Send Contacts'),
+	reaction: unsupported('Send Reaction'),
 	sticker: unsupported('Send Sticker'),
 };
 

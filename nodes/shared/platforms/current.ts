@@ -88,6 +88,7 @@ const replies: ReplyBodies = {
 	locationRequest: ({ to, body }) =>
 		interactive(to, { type: 'location_request_message', body: { text: body }, action: { name: 'send_location' } }),
 	contacts: ({ to, contacts }) => typed(to, 'contacts', contacts),
+	reaction: ({ to, messageId, emoji }) => typed(to, 'reaction', { message_id: messageId, emoji }),
 	sticker: ({ to, link }) => typed(to, 'sticker', { link }),
 };
 

@@ -59,7 +59,9 @@ export type AddressedReply =
 	| { kind: 'location'; to: Recipient; latitude: number; longitude: number; name?: string; address?: string }
 	| { kind: 'locationRequest'; to: Recipient; body: string }
 	| { kind: 'contacts'; to: Recipient; contacts: ContactCard[] }
-	| { kind: 'sticker'; to: Recipient; link: string };
+	| { kind: 'sticker'; to: Recipient; link: string }
+	/** An empty emoji removes the reaction. */
+	| { kind: 'reaction'; to: Recipient; messageId: string; emoji: string };
 
 export type ReplyMessage = AddressedReply;
 

@@ -8,6 +8,8 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { expectRefused, REPLY_TEST_KEY, runReply, SEED_MOBILE, useReplySandbox } from '../../helpers/reply';
 
+const { CUSTOMER_MESSAGE_ID } = require('../../fixtures/replyBodies') as { CUSTOMER_MESSAGE_ID: string };
+
 const context = useReplySandbox();
 
 const REPLY_PATH = '/api/v1/whatsapp/replymessage';
@@ -20,6 +22,7 @@ const VALID: Record<string, INodeParameters> = {
 	sendLocation: { latitude: 18.922, longitude: 72.8347 },
 	requestLocation: { body: 'Share your location, please.' },
 	sendContacts: { contactsMode: 'fields', contacts: { contact: [{ formattedName: 'Asha Rao', details: {} }] } },
+	sendReaction: { messageId: CUSTOMER_MESSAGE_ID, emoji: '👍' },
 	sendSticker: { stickerLink: 'https://example.com/stickers/thank-you.webp' },
 };
 
@@ -134,6 +137,23 @@ describe('Send Contacts: 1 to 257 cards, each with a formatted name', () => {
 		['[{"name": {"formatted_name": "Asha"}, "birthday": "23/04/1990"}]', 'Contact 1 birthday must be a date written YYYY-MM-DD, e.g. 1990-04-23'],
 	])('as JSON, refuses %s', async (contactsJson, message) => {
 		await refused('sendContacts', { contactsMode: 'json', contactsJson }, message);
+	});
+});
+
+describe('Send Reaction: a message id and one emoji (empty removes the reaction)', () => {
+	it('sends one emoji of several code points, and an empty one (which removes the reaction)', async () => {
+		for (const emoji of ['👩🏽‍💻', '🇮🇳', '❤️', '']) {
+			context.sandbox.clearRequests();
+			await sent('sendReaction', { emoji }, { ...ENVELOPE, type: 'reaction', reaction: { message_id: CUSTOMER_MESSAGE_ID, emoji } });
+		}
+	});
+
+	it('refuses a reaction without a message id', async () => {
+		await refused('sendReaction', { messageId: EMPTY_EXPRESSION }, "Message ID is empty; WhatsApp needs the id of the customer's message");
+	});
+
+	it.each(['👍👍', 'ok', '1', '👍 thanks'])('refuses %p as the emoji', async (emoji) => {
+		await refused('sendReaction', { emoji }, `Emoji ${JSON.stringify(emoji)} is not one emoji; WhatsApp reacts with exactly one`);
 	});
 });
 

@@ -43,6 +43,20 @@ export function interactiveProperties(
 	];
 }
 
+/** The customer's message a reply is about (Send Reaction, Mark as Read): its WhatsApp message ID. */
+export function messageIdProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. wamid.HBgMOTE5OTk5OTk5OTk5FQIAEhgUM0FCMDQ0NTk2QjJGRDc4MjE1NjEA',
+		description,
+		hint: "Map the Cunnekt Trigger's messageId",
+	};
+}
+
 /**
  * Reads a text field and checks its length; an optional one left empty (or blank) comes back as ''. The field's name in
  * messages is the one the user sees ("Button label is 23 characters; WhatsApp allows at most 20").

@@ -11,6 +11,7 @@ import { sendForm } from './sendForm.operation';
 import { sendList } from './sendList.operation';
 import { sendLocation } from './sendLocation.operation';
 import { mediaOperations } from './sendMedia.operation';
+import { sendReaction } from './sendReaction.operation';
 import { sendSticker } from './sendSticker.operation';
 import { sendText } from './sendText.operation';
 import { windowFallbackProperties } from './windowFallback';
@@ -31,6 +32,7 @@ export const replyOperations: readonly ReplyOperation[] = [
 	sendLocation,
 	requestLocation,
 	sendContacts,
+	sendReaction,
 	sendSticker,
 	sendAndWaitOperation,
 ];
