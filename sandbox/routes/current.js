@@ -98,6 +98,22 @@ function reactionProblem(reaction) {
 		: 'reaction.emoji must be exactly one emoji';
 }
 
+/**
+ * A read receipt (Meta's typing-indicators page): `status:"read"` and the id of a message a customer sent, no
+ * recipient; `typing_indicator:{type:"text"}` optional.
+ */
+function readReceiptProblem(sandbox, body) {
+	if (body.messaging_product !== 'whatsapp') return 'messaging_product must be "whatsapp"';
+	if (body.status !== 'read') return 'status must be "read"';
+	const extra = ['to', 'recipient', 'recipient_type', 'type'].find((key) => body[key] !== undefined);
+	if (extra) return `a read receipt has no ${extra}`;
+	if (typeof body.message_id !== 'string' || !sandbox.state.received.has(body.message_id))
+		return `message_id ${JSON.stringify(body.message_id)} is not a message a customer sent to this number`;
+	return body.typing_indicator === undefined || (isObject(body.typing_indicator) && body.typing_indicator.type === 'text')
+		? undefined
+		: 'typing_indicator must be {type:"text"}';
+}
+
 /** interactive.type's own checks (Meta's interactive message references). */
 function interactiveProblem(body) {
 	const interactive = body.interactive;
@@ -212,6 +228,11 @@ function registerCurrent(app) {
 	app.route('POST', REPLY, (req, sandbox) => {
 		const body = req.body;
 		if (!isObject(body)) return answers.malformed('expected a JSON object');
+		if (body.status !== undefined) {
+			// A read receipt: about a message, to nobody, so no window applies. WhatsApp answers {success:true}.
+			const problem = readReceiptProblem(sandbox, body);
+			return problem ? answers.invalidParameter(problem) : { status: 200, body: { success: true } };
+		}
 		const problem = envelopeProblem(body) ?? replyProblem(body);
 		if (problem) return answers.invalidParameter(problem);
 		if (!windowIsOpen(sandbox.state, addresseeOf(body))) return answers.windowClosed();

@@ -23,6 +23,7 @@ async function post(body: object): Promise<Answer> {
 const ENVELOPE = { messaging_product: 'whatsapp', recipient_type: 'individual', to: MOBILE };
 const message = (type: string, content: unknown) => ({ ...ENVELOPE, type, [type]: content });
 const card = (name: object, more: object = {}) => ({ name, ...more });
+const seededMessageId = () => [...context.sandbox.state.received.keys()][0];
 
 const refused: Array<[string, object, string]> = [
 	['a latitude of 90.5', message('location', { latitude: 90.5, longitude: 0 }), 'location.latitude must be -90 to 90'],
@@ -69,5 +70,28 @@ describe('the current platform refuses Cloud API bodies WhatsApp refuses', () =>
 		];
 		for (const body of atLimit) expect([body, (await post(body)).status]).toEqual([body, 200]);
 		expect(context.sandbox.state.sent).toHaveLength(atLimit.length);
+	});
+});
+
+/** A read receipt names a message a customer sent (the sample customer's seeded one, or one the webhook sender posted). */
+describe('a read receipt', () => {
+	const receipt = (more: object = {}) => ({ messaging_product: 'whatsapp', status: 'read', message_id: seededMessageId(), ...more });
+
+	it('marks a message a customer sent as read, with or without the typing indicator, window or not: {success: true}', async () => {
+		context.sandbox.reset();
+		expect(await post(receipt())).toEqual({ status: 200, body: { success: true } });
+		expect(await post(receipt({ typing_indicator: { type: 'text' } }))).toEqual({ status: 200, body: { success: true } });
+		expect(context.sandbox.state.sent).toEqual([]);
+	});
+
+	it.each([
+		['an unknown message id', { message_id: 'wamid.unknown' }, 'message_id "wamid.unknown" is not a message a customer sent to this number'],
+		['a recipient', { to: MOBILE }, 'a read receipt has no to'],
+		['a type', { type: 'text' }, 'a read receipt has no type'],
+		['another status', { status: 'delivered' }, 'status must be "read"'],
+		['another typing indicator', { typing_indicator: { type: 'audio' } }, 'typing_indicator must be {type:"text"}'],
+	])('refuses %s', async (_name, more, details) => {
+		const answer = await post(receipt(more));
+		expect([answer.status, answer.body.error?.code, answer.body.error?.error_data.details]).toEqual([400, 131009, details]);
 	});
 });

@@ -60,6 +60,7 @@ const replies: ReplyBodies = {
 	contacts: unsupported('Send Contacts'),
 	reaction: unsupported('Send Reaction'),
 	sticker: unsupported('Send Sticker'),
+	markRead: unsupported('Mark as Read'),
 };
 
 /** Cunnekt's template id: the one the item gave, or the one the template list holds for its name and language. */

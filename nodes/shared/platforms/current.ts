@@ -90,6 +90,13 @@ const replies: ReplyBodies = {
 	contacts: ({ to, contacts }) => typed(to, 'contacts', contacts),
 	reaction: ({ to, messageId, emoji }) => typed(to, 'reaction', { message_id: messageId, emoji }),
 	sticker: ({ to, link }) => typed(to, 'sticker', { link }),
+	/** About a message the customer sent: no recipient, no recipient_type (Meta's typing-indicator page). */
+	markRead: ({ messageId, typingIndicator }) => ({
+		messaging_product: ENVELOPE.messaging_product,
+		status: 'read',
+		message_id: messageId,
+		...(typingIndicator ? { typing_indicator: { type: 'text' } } : {}),
+	}),
 };
 
 /** The template's name and language: the ones the item gave, or the template list's for its id. */

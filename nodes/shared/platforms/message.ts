@@ -63,7 +63,17 @@ export type AddressedReply =
 	/** An empty emoji removes the reaction. */
 	| { kind: 'reaction'; to: Recipient; messageId: string; emoji: string };
 
-export type ReplyMessage = AddressedReply;
+/**
+ * That a message the customer sent has been read (blue ticks), optionally with "typing…" until the answer comes:
+ * about a message, to nobody, so it has no recipient.
+ */
+export interface ReadReceipt {
+	kind: 'markRead';
+	messageId: string;
+	typingIndicator: boolean;
+}
+
+export type ReplyMessage = AddressedReply | ReadReceipt;
 
 export type ReplyKind = ReplyMessage['kind'];
 

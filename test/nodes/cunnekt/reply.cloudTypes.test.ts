@@ -24,6 +24,7 @@ const VALID: Record<string, INodeParameters> = {
 	sendContacts: { contactsMode: 'fields', contacts: { contact: [{ formattedName: 'Asha Rao', details: {} }] } },
 	sendReaction: { messageId: CUSTOMER_MESSAGE_ID, emoji: '👍' },
 	sendSticker: { stickerLink: 'https://example.com/stickers/thank-you.webp' },
+	markAsRead: { messageId: CUSTOMER_MESSAGE_ID, typingIndicator: false },
 };
 
 const run = (operation: string, parameters: INodeParameters) =>
@@ -170,6 +171,43 @@ describe('Send Sticker: a public http(s) link to a WebP file', () => {
 		['ftp://example.com/thank-you.webp', 'Sticker link must be an absolute http(s) URL'],
 	])('refuses %s', async (stickerLink, message) => {
 		await refused('sendSticker', { stickerLink }, message);
+	});
+});
+
+describe('Mark as Read: a message id, the typing indicator optional; no recipient', () => {
+	it('without the typing indicator: no typing_indicator in the body, and the item says so', async () => {
+		const result = await run('markAsRead', {});
+		expect(result.error).toBeUndefined();
+		expect(context.sandbox.requests.map((request) => [request.path, JSON.stringify(request.body)])).toEqual([
+			[REPLY_PATH, JSON.stringify({ messaging_product: 'whatsapp', status: 'read', message_id: CUSTOMER_MESSAGE_ID })],
+		]);
+		expect(result.items).toEqual([
+			{ json: { messageId: CUSTOMER_MESSAGE_ID, typingIndicator: false, success: true }, pairedItem: { item: 0 } },
+		]);
+	});
+
+	it('needs no open service window: it is no message to the customer', async () => {
+		context.sandbox.reset();
+		const result = await run('markAsRead', { typingIndicator: true });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toEqual({ messageId: CUSTOMER_MESSAGE_ID, typingIndicator: true, success: true });
+	});
+
+	it('refuses an empty message id before sending', async () => {
+		await refused('markAsRead', { messageId: EMPTY_EXPRESSION }, "Message ID is empty; WhatsApp needs the id of the customer's message");
+	});
+
+	it('a message id WhatsApp does not know fails with its answer (Continue On Fail: one error item)', async () => {
+		const result = await runReply(
+			context.sandbox,
+			'markAsRead',
+			{ messageId: 'wamid.unknown' },
+			{ platform: 'current', continueOnFail: true },
+		);
+		expect(context.sandbox.requests).toHaveLength(1);
+		expect(result.items).toHaveLength(1);
+		expect(result.items[0].json.error).toBe('Parameter value is not valid (131009)');
+		expect(result.items[0].json.description).toContain('message_id "wamid.unknown" is not a message a customer sent to this number');
 	});
 });
 

@@ -1,4 +1,5 @@
 import { defineResource } from '../resource';
+import { markAsRead } from './markAsRead.operation';
 import type { ReplyOperation } from './operation';
 import { requestLocation } from './requestLocation.operation';
 import { sendAddressRequest } from './sendAddressRequest.operation';
@@ -34,6 +35,7 @@ export const replyOperations: readonly ReplyOperation[] = [
 	sendContacts,
 	sendReaction,
 	sendSticker,
+	markAsRead,
 	sendAndWaitOperation,
 ];
 
