@@ -4,6 +4,7 @@
  * (test/nodes/cunnekt/reply.cloudTypes.test.ts) check them through n8n's engine.
  */
 import { checkContactCardsJson, contactCard } from '../../nodes/Cunnekt/whatsapp/contacts';
+import { checkCustomMessage } from '../../nodes/Cunnekt/whatsapp/customMessage';
 import { checkCoordinate, checkMessageId, LIMITS, parseJsonField } from '../../nodes/Cunnekt/whatsapp/limits';
 import { checkMediaLink } from '../../nodes/Cunnekt/whatsapp/media';
 import { checkReactionEmoji, isOneEmoji } from '../../nodes/Cunnekt/whatsapp/reaction';
@@ -152,6 +153,36 @@ describe('checkContactCardsJson', () => {
 		);
 		expect(refusal(() => checkContactCardsJson([{ ...asha, org: ['Cunnekt'] }], 'Contacts (JSON)')).message).toBe(
 			'Contact 1 org must be an object, e.g. {"company": "…"}',
+		);
+	});
+});
+
+describe('checkCustomMessage', () => {
+	it('passes an object with a type and the object it names, without the envelope WhatsApp\'s examples repeat', () => {
+		const location = { type: 'location', location: { latitude: 1, longitude: 2 } };
+		expect(checkCustomMessage(location)).toEqual(location);
+		expect(checkCustomMessage(JSON.stringify({ messaging_product: 'whatsapp', recipient_type: 'individual', ...location }))).toEqual(location);
+		// A key named like something every object inherits is still only the user's own.
+		expect(refusal(() => checkCustomMessage({ type: 'constructor' })).message).toBe(
+			'Message (JSON) is of type "constructor" but has no "constructor"; WhatsApp reads the message from the key its type names',
+		);
+	});
+
+	it('refuses what is not an object, has no type, or names a recipient', () => {
+		expect(refusal(() => checkCustomMessage(null)).message).toBe('Message (JSON) must be a JSON object; received null');
+		expect(refusal(() => checkCustomMessage('42')).message).toBe('Message (JSON) must be a JSON object; received a number');
+		expect(refusal(() => checkCustomMessage({ type: '', text: {} })).message).toBe(
+			'Message (JSON) has no "type"; WhatsApp needs it to read the message (text, image, location, …)',
+		);
+		expect(refusal(() => checkCustomMessage({ type: 'text', text: null })).message).toBe(
+			'Message (JSON) is of type "text" but has no "text"; WhatsApp reads the message from the key its type names',
+		);
+		expect(refusal(() => checkCustomMessage({ type: 'text', text: {}, recipient: 'IN.1' }))).toEqual({
+			message: 'Message (JSON) holds "recipient"; the node sends the message to the Recipient field, so remove it',
+			description: 'Received: "\\"IN.1\\""',
+		});
+		expect(refusal(() => checkCustomMessage({ recipient_type: 'group', type: 'text', text: {} })).message).toBe(
+			'Message (JSON) holds "recipient_type": "group"; WhatsApp takes only "individual", which the node sends',
 		);
 	});
 });

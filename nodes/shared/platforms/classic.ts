@@ -60,6 +60,7 @@ const replies: ReplyBodies = {
 	contacts: unsupported('Send Contacts'),
 	reaction: unsupported('Send Reaction'),
 	sticker: unsupported('Send Sticker'),
+	custom: unsupported('Send Custom Message (JSON)'),
 	markRead: unsupported('Mark as Read'),
 };
 

@@ -90,6 +90,7 @@ const replies: ReplyBodies = {
 	contacts: ({ to, contacts }) => typed(to, 'contacts', contacts),
 	reaction: ({ to, messageId, emoji }) => typed(to, 'reaction', { message_id: messageId, emoji }),
 	sticker: ({ to, link }) => typed(to, 'sticker', { link }),
+	custom: ({ to, content }) => ({ ...envelope(to), ...content }),
 	/** About a message the customer sent: no recipient, no recipient_type (Meta's typing-indicator page). */
 	markRead: ({ messageId, typingIndicator }) => ({
 		messaging_product: ENVELOPE.messaging_product,

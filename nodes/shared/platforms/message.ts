@@ -61,7 +61,9 @@ export type AddressedReply =
 	| { kind: 'contacts'; to: Recipient; contacts: ContactCard[] }
 	| { kind: 'sticker'; to: Recipient; link: string }
 	/** An empty emoji removes the reaction. */
-	| { kind: 'reaction'; to: Recipient; messageId: string; emoji: string };
+	| { kind: 'reaction'; to: Recipient; messageId: string; emoji: string }
+	/** A message body the user wrote, without the envelope (messaging_product, recipient, recipient_type). */
+	| { kind: 'custom'; to: Recipient; content: IDataObject & { type: string } };
 
 /**
  * That a message the customer sent has been read (blue ticks), optionally with "typing…" until the answer comes:

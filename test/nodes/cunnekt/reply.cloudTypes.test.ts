@@ -25,6 +25,7 @@ const VALID: Record<string, INodeParameters> = {
 	sendReaction: { messageId: CUSTOMER_MESSAGE_ID, emoji: '👍' },
 	sendSticker: { stickerLink: 'https://example.com/stickers/thank-you.webp' },
 	markAsRead: { messageId: CUSTOMER_MESSAGE_ID, typingIndicator: false },
+	sendCustomMessage: { messageJson: '{"type": "text", "text": {"body": "Hello"}}' },
 };
 
 const run = (operation: string, parameters: INodeParameters) =>
@@ -208,6 +209,44 @@ describe('Mark as Read: a message id, the typing indicator optional; no recipien
 		expect(result.items).toHaveLength(1);
 		expect(result.items[0].json.error).toBe('Parameter value is not valid (131009)');
 		expect(result.items[0].json.description).toContain('message_id "wamid.unknown" is not a message a customer sent to this number');
+	});
+});
+
+describe('Send Custom Message (JSON): an object with a "type" and the object it names; the node addresses it', () => {
+	it('sends an object an expression gives, with the envelope first', async () => {
+		await sent(
+			'sendCustomMessage',
+			{ messageJson: '={{ { "type": "location", "location": { "latitude": 1.5, "longitude": 2.5 } } }}' },
+			{ ...ENVELOPE, type: 'location', location: { latitude: 1.5, longitude: 2.5 } },
+		);
+	});
+
+	it('paces and retries it like every send: a 429 is sent again, once', async () => {
+		context.sandbox.faults.set({ path: REPLY_PATH, fault: 'tooManyRequests', times: 1, retryAfter: 0.05 });
+		const result = await run('sendCustomMessage', {});
+		expect(result.error).toBeUndefined();
+		expect(context.sandbox.requests.map((request) => request.status)).toEqual([429, 200]);
+		expect(context.sandbox.state.sent).toHaveLength(1);
+	});
+
+	let syntaxError = '';
+	try {
+		JSON.parse('{"type": "text",');
+	} catch (error) {
+		syntaxError = (error as Error).message;
+	}
+
+	it.each([
+		['{"type": "text",', `Message (JSON) is not valid JSON: ${syntaxError}`],
+		['[{"type": "text"}]', 'Message (JSON) must be a JSON object; received a list'],
+		['"Hello"', 'Message (JSON) must be a JSON object; received a string'],
+		['{"text": {"body": "Hello"}}', 'Message (JSON) has no "type"; WhatsApp needs it to read the message (text, image, location, …)'],
+		['{"type": 3, "text": {"body": "Hello"}}', 'Message (JSON) has no "type"; WhatsApp needs it to read the message (text, image, location, …)'],
+		['{"type": "location", "text": {"body": "Hello"}}', 'Message (JSON) is of type "location" but has no "location"; WhatsApp reads the message from the key its type names'],
+		['{"type": "text", "to": "919888888888", "text": {"body": "Hello"}}', 'Message (JSON) holds "to"; the node sends the message to the Recipient field, so remove it'],
+		['{"messaging_product": "sms", "type": "text", "text": {"body": "Hello"}}', 'Message (JSON) holds "messaging_product": "sms"; WhatsApp takes only "whatsapp", which the node sends'],
+	])('refuses %s', async (messageJson, message) => {
+		await refused('sendCustomMessage', { messageJson }, message);
 	});
 });
 

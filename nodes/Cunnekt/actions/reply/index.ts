@@ -8,6 +8,7 @@ import { sendButtons } from './sendButtons.operation';
 import { sendCallButton } from './sendCallButton.operation';
 import { sendContacts } from './sendContacts.operation';
 import { sendCtaUrl } from './sendCtaUrl.operation';
+import { sendCustomMessage } from './sendCustomMessage.operation';
 import { sendForm } from './sendForm.operation';
 import { sendList } from './sendList.operation';
 import { sendLocation } from './sendLocation.operation';
@@ -36,6 +37,7 @@ export const replyOperations: readonly ReplyOperation[] = [
 	sendReaction,
 	sendSticker,
 	markAsRead,
+	sendCustomMessage,
 	sendAndWaitOperation,
 ];
 
