@@ -1,4 +1,5 @@
 import { REPLY_TEST_KEY, SEED_MOBILE as MOBILE, useReplySandbox } from '../helpers/reply';
+import { senderOf } from '../helpers/sender';
 
 /**
  * The current platform's reply path answers the Cloud API types as WhatsApp would (sandbox/routes/current.js, written
@@ -82,6 +83,11 @@ describe('a read receipt', () => {
 		expect(await post(receipt())).toEqual({ status: 200, body: { success: true } });
 		expect(await post(receipt({ typing_indicator: { type: 'text' } }))).toEqual({ status: 200, body: { success: true } });
 		expect(context.sandbox.state.sent).toEqual([]);
+	});
+
+	it('marks a message the webhook sender posted as read: the sandbox knows it from then on', async () => {
+		const posted = await senderOf(context.sandbox).message(`${context.sandbox.url}/__sandbox/nowhere`, 'text', { text: 'Hi' });
+		expect(await post(receipt({ message_id: posted.messageId }))).toEqual({ status: 200, body: { success: true } });
 	});
 
 	it.each([
