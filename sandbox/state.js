@@ -5,6 +5,12 @@ const { seededMedia } = require('./media-files');
 
 const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * A message the sample customer (Cunnekt's example number) sent, known to every fresh sandbox, so that a read
+ * receipt or a reaction has a message to name; the webhook sender adds every message it posts.
+ */
+const SEEDED_RECEIVED = { id: 'wamid.HBgMOTE5OTk5OTk5OTk5FQIAEhgUM0FCMDQ0NTk2QjJGRDc4MjE1NjEA', from: '919999999999' };
+
 /** A fresh WhatsApp-like message id. */
 function newWamid() {
 	return `wamid.${crypto.randomBytes(24).toString('base64').replace(/=+$/, '')}`;
@@ -148,6 +154,8 @@ function createState() {
 		media: new Map(seededMedia()),
 		/** every message the sandbox accepted: { id, mobile, endpoint, body, at } */
 		sent: [],
+		/** messageId → who sent it: the messages customers sent (what Mark as Read may name) */
+		received: new Map([[SEEDED_RECEIVED.id, SEEDED_RECEIVED.from]]),
 	};
 }
 
@@ -161,4 +169,4 @@ function windowIsOpen(state, mobile, at = Date.now()) {
 	return closesAt !== undefined && closesAt > at;
 }
 
-module.exports = { createState, openWindow, windowIsOpen, newWamid, seededTemplates, SERVICE_WINDOW_MS };
+module.exports = { createState, openWindow, windowIsOpen, newWamid, seededTemplates, SERVICE_WINDOW_MS, SEEDED_RECEIVED };

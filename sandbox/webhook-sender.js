@@ -89,6 +89,7 @@ function createWebhookSender(sandbox) {
 	/** What an inbound message does on Cunnekt's side: the window opens, a media file becomes downloadable. */
 	function receive(built, type) {
 		openWindow(sandbox.state, built.from);
+		sandbox.state.received.set(built.messageId, built.from);
 		if (MEDIA[type]) {
 			const media = built.message[type];
 			sandbox.state.media.set(built.messageId, { bytes: mediaBytes(type, built.messageId), mimeType: media.mime_type, fileName: media.filename });

@@ -44,13 +44,75 @@ function envelopeProblem(body) {
 function mediaProblem(body, type) {
 	const media = body[type];
 	if (!isObject(media) || !isUrl(media.link)) return `${type}.link must be an http(s) link`;
-	const allowed = type === 'audio' ? ['link'] : type === 'document' ? ['link', 'caption', 'filename'] : ['link', 'caption'];
+	if (type === 'sticker' && /\.(?!webp$)[a-z0-9]+$/i.test(new URL(media.link).pathname)) return 'a sticker must be a .webp file (image/webp)';
+	const allowed = ['audio', 'sticker'].includes(type) ? ['link'] : type === 'document' ? ['link', 'caption', 'filename'] : ['link', 'caption'];
 	const unknown = Object.keys(media).find((key) => !allowed.includes(key));
 	if (unknown) return `${type}.${unknown} is not a valid parameter`;
 	return isOptionalText(media.caption, 1024) ? undefined : `${type}.caption must be at most 1024 characters`;
 }
 
-const ACTION_NAMES = { flow: 'flow', cta_url: 'cta_url', address_message: 'address_message', voice_call: 'voice_call' };
+const ACTION_NAMES = {
+	flow: 'flow',
+	cta_url: 'cta_url',
+	address_message: 'address_message',
+	voice_call: 'voice_call',
+	location_request_message: 'send_location',
+};
+
+/** A coordinate in decimal degrees: a number, or its text (Meta's examples write them as strings). */
+function isDegrees(value, limit) {
+	const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+	return Number.isFinite(number) && Math.abs(number) <= limit;
+}
+
+/** Meta's location message: latitude −90..90, longitude −180..180, name and address optional. */
+function locationProblem(location) {
+	if (!isObject(location)) return 'location must be an object';
+	if (!isDegrees(location.latitude, 90)) return 'location.latitude must be -90 to 90';
+	if (!isDegrees(location.longitude, 180)) return 'location.longitude must be -180 to 180';
+	return isOptionalText(location.name, 1000) && isOptionalText(location.address, 1000) ? undefined : 'location.name and address must be text';
+}
+
+/** Meta's contacts message: 1 to 257 cards, each with name.formatted_name; its lists are lists of objects. */
+function contactsProblem(contacts) {
+	if (!Array.isArray(contacts) || contacts.length < 1 || contacts.length > 257) return 'contacts must hold 1 to 257 contacts';
+	const bad = contacts.findIndex((card) => !isObject(card) || !isObject(card.name) || !isText(card.name.formatted_name, 1000));
+	if (bad >= 0) return `contacts[${bad}].name.formatted_name is required`;
+	for (const [index, card] of contacts.entries()) {
+		const list = ['phones', 'emails', 'urls', 'addresses'].find((key) => card[key] !== undefined && !(Array.isArray(card[key]) && card[key].every(isObject)));
+		if (list) return `contacts[${index}].${list} must be an array of objects`;
+		if (card.org !== undefined && !isObject(card.org)) return `contacts[${index}].org must be an object`;
+		if (card.birthday !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(card.birthday))) return `contacts[${index}].birthday must be YYYY-MM-DD`;
+	}
+	return undefined;
+}
+
+/** Meta's reaction: a message id, and one emoji or "" (which removes the reaction). */
+function reactionProblem(reaction) {
+	if (!isObject(reaction) || !isText(reaction.message_id, 1000)) return 'reaction.message_id is required';
+	if (typeof reaction.emoji !== 'string') return 'reaction.emoji must be a string ("" removes the reaction)';
+	if (reaction.emoji === '') return undefined;
+	const graphemes = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(reaction.emoji)];
+	return graphemes.length === 1 && /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u.test(reaction.emoji)
+		? undefined
+		: 'reaction.emoji must be exactly one emoji';
+}
+
+/**
+ * A read receipt (Meta's typing-indicators page): `status:"read"` and the id of a message a customer sent, no
+ * recipient; `typing_indicator:{type:"text"}` optional.
+ */
+function readReceiptProblem(sandbox, body) {
+	if (body.messaging_product !== 'whatsapp') return 'messaging_product must be "whatsapp"';
+	if (body.status !== 'read') return 'status must be "read"';
+	const extra = ['to', 'recipient', 'recipient_type', 'type'].find((key) => body[key] !== undefined);
+	if (extra) return `a read receipt has no ${extra}`;
+	if (typeof body.message_id !== 'string' || !sandbox.state.received.has(body.message_id))
+		return `message_id ${JSON.stringify(body.message_id)} is not a message a customer sent to this number`;
+	return body.typing_indicator === undefined || (isObject(body.typing_indicator) && body.typing_indicator.type === 'text')
+		? undefined
+		: 'typing_indicator must be {type:"text"}';
+}
 
 /** interactive.type's own checks (Meta's interactive message references). */
 function interactiveProblem(body) {
@@ -59,6 +121,7 @@ function interactiveProblem(body) {
 	if (!isObject(interactive.body) || !isText(interactive.body.text, 1024)) return 'interactive.body.text must be 1 to 1024 characters';
 	const header = interactive.header;
 	if (header !== undefined && !(header?.type === 'text' && isText(header.text, 60))) return 'interactive.header must be {type:"text", text (1-60)}';
+	if (header !== undefined && interactive.type === 'location_request_message') return 'a location request has no header';
 	const action = interactive.action;
 	if (!isObject(action)) return 'interactive.action is required';
 	const name = ACTION_NAMES[interactive.type];
@@ -107,6 +170,8 @@ function interactiveProblem(body) {
 			if (parameters.ttl_minutes !== undefined && !(Number.isInteger(parameters.ttl_minutes) && parameters.ttl_minutes >= 1 && parameters.ttl_minutes <= 43200))
 				return 'ttl_minutes must be 1 to 43200';
 			return isOptionalText(parameters.payload, 512) ? undefined : 'payload must be at most 512 characters';
+		case 'location_request_message':
+			return parameters === undefined ? undefined : 'a location request has no action.parameters';
 		default:
 			return `unknown interactive.type ${JSON.stringify(interactive.type)}`;
 	}
@@ -120,7 +185,14 @@ function replyProblem(body) {
 		case 'video':
 		case 'document':
 		case 'audio':
+		case 'sticker':
 			return mediaProblem(body, body.type);
+		case 'location':
+			return locationProblem(body.location);
+		case 'contacts':
+			return contactsProblem(body.contacts);
+		case 'reaction':
+			return reactionProblem(body.reaction);
 		case 'interactive':
 			return interactiveProblem(body);
 		default:
@@ -156,6 +228,11 @@ function registerCurrent(app) {
 	app.route('POST', REPLY, (req, sandbox) => {
 		const body = req.body;
 		if (!isObject(body)) return answers.malformed('expected a JSON object');
+		if (body.status !== undefined) {
+			// A read receipt: about a message, to nobody, so no window applies. WhatsApp answers {success:true}.
+			const problem = readReceiptProblem(sandbox, body);
+			return problem ? answers.invalidParameter(problem) : { status: 200, body: { success: true } };
+		}
 		const problem = envelopeProblem(body) ?? replyProblem(body);
 		if (problem) return answers.invalidParameter(problem);
 		if (!windowIsOpen(sandbox.state, addresseeOf(body))) return answers.windowClosed();

@@ -36,6 +36,8 @@ module.exports = PLATFORMS.map(({ name, node, replyPath }) => ({
 			),
 		);
 		const sent = rows.filter(({ outcome }) => 'body' in outcome);
+		// The messages the sandbox records as sent, in order: a read receipt (a row with its own output) is none.
+		const messages = sent.filter(({ output }) => !output);
 		step(`the sandbox received exactly the ${name} platform's bodies, in order, at ${replyPath}`);
 		assert.deepEqual(
 			receivedRequests(sandbox).map(([method, path, body]) => [method, path, JSON.stringify(body)]),
@@ -43,15 +45,16 @@ module.exports = PLATFORMS.map(({ name, node, replyPath }) => ({
 		);
 		step('each node output its message, or the refusal');
 		assertSucceeded(run.execution);
-		for (const { operation, outcome } of rows) {
+		for (const { operation, outcome, output } of rows) {
 			const [item, ...more] = run.output(operation);
 			assert.deepEqual(more, [], `${operation} output one item`);
 			if ('refused' in outcome) {
 				assert.equal(item.json.error, `${outcome.refused} [item 0]`, operation);
 				continue;
 			}
-			const nth = sent.findIndex((row) => row.operation === operation);
-			assert.deepEqual(item, { json: sendOutput(sandbox, RECIPIENT, nth), pairedItem: { item: 0 } }, operation);
+			const nth = messages.findIndex((row) => row.operation === operation);
+			const json = output ?? sendOutput(sandbox, RECIPIENT, nth);
+			assert.deepEqual(item, { json, pairedItem: { item: 0 } }, operation);
 		}
 	},
 }));

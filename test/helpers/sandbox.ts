@@ -26,6 +26,8 @@ export interface Sandbox {
 		campaigns: Map<string, Record<string, unknown>>;
 		media: Map<string, { bytes: Buffer; mimeType?: string; fileName?: string }>;
 		sent: Array<{ id: string; mobile: string; endpoint: string; body: unknown; at: number }>;
+		/** messageId → who sent it: the messages customers sent (a read receipt may name them). */
+		received: Map<string, string | undefined>;
 	};
 	requests: RecordedRequest[];
 	requestsTo(path: string): RecordedRequest[];

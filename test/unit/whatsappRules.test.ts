@@ -2,7 +2,6 @@
  * WhatsApp's rules (nodes/Cunnekt/whatsapp/), pure: each check at its edge, the value it returns, and the exact
  * message and hint it refuses with. The node tests check the same rules through n8n's engine, with the item number.
  */
-import { InputError } from '../../nodes/shared/errors';
 import { checkAddressValue, checkIndianRecipient } from '../../nodes/Cunnekt/whatsapp/address';
 import {
 	checkCarouselCards,
@@ -17,18 +16,7 @@ import {
 	showValue,
 } from '../../nodes/Cunnekt/whatsapp/limits';
 import { checkMediaLink } from '../../nodes/Cunnekt/whatsapp/media';
-
-/** The InputError a check throws: its message and hint. */
-function refusal(check: () => unknown): { message: string; description?: string } {
-	try {
-		check();
-	} catch (error) {
-		expect(error).toBeInstanceOf(InputError);
-		const { message, description } = error as InputError;
-		return description === undefined ? { message } : { message, description };
-	}
-	throw new Error('expected the check to refuse the value');
-}
+import { refusal } from '../helpers/refusal';
 
 describe('checkLength', () => {
 	it('passes a value at either edge unchanged, counting characters as WhatsApp does (an emoji is one)', () => {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from '../../shared/errors';
-import type { Recipient, ReplyMessage, TemplateMessage } from '../../shared/platforms/message';
+import type { AddressedReply, Recipient, TemplateMessage } from '../../shared/platforms/message';
 import { sendMessage } from '../../shared/transport';
 import type { SendResponse } from '../../shared/types';
 import { parseRecipient } from '../whatsapp/recipient';
@@ -93,7 +93,7 @@ export function sendOutput(to: Recipient, response: unknown): INodeExecutionData
 export async function sendWithOutput(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	message: ReplyMessage | TemplateMessage,
+	message: AddressedReply | TemplateMessage,
 ): Promise<INodeExecutionData[]> {
 	return sendOutput(message.to, await sendMessage.call(this, message, itemIndex));
 }

@@ -34,6 +34,11 @@ export const LIMITS = {
 	/** A Send and Wait choice: 2 to 3 reply buttons, or 2 to 10 list rows (one option is no choice). */
 	choiceButtons: { min: 2, max: 3 },
 	choiceRows: { min: 2, max: 10 },
+	/** Decimal degrees. */
+	latitude: { min: -90, max: 90 },
+	longitude: { min: -180, max: 180 },
+	/** Contact cards in one contacts message. */
+	contacts: { min: 1, max: 257 },
 } as const;
 
 export interface Range {
@@ -82,6 +87,50 @@ export function checkWholeNumber(value: unknown, field: string, range: Range, un
 		);
 	}
 	return number;
+}
+
+/**
+ * Checks a coordinate in decimal degrees and returns it as a number; an expression may give it as text ("12.97").
+ * Empty is refused: WhatsApp requires both coordinates.
+ */
+export function checkCoordinate(value: unknown, field: string, range: Range): number {
+	const typed = typeof value === 'string' ? value.trim() : value;
+	if (typed === '' || typed === undefined || typed === null) throw new InputError(`${field} is empty; WhatsApp requires it`);
+	const number = typeof typed === 'number' ? typed : typeof typed === 'string' ? Number(typed) : Number.NaN;
+	if (!Number.isFinite(number) || number < range.min || number > range.max) {
+		throw new InputError(
+			`${field} must be a number from ${range.min} to ${range.max} (decimal degrees); WhatsApp refuses ${JSON.stringify(value)}`,
+			'For example 18.9220 and 72.8347 (Mumbai). A map app shows them when you share or long-press a place.',
+		);
+	}
+	return number;
+}
+
+/**
+ * Checks the id of a message a reply is about (a reaction, a read receipt) and returns it trimmed: WhatsApp's
+ * message id, as the Cunnekt Trigger's `messageId` gives it.
+ */
+export function checkMessageId(value: string, field = 'Message ID'): string {
+	const id = value.trim();
+	if (id === '') {
+		throw new InputError(
+			`${field} is empty; WhatsApp needs the id of the customer's message`,
+			"Map the Cunnekt Trigger's messageId, e.g. {{ $('Cunnekt Trigger').item.json.messageId }}.",
+		);
+	}
+	return id;
+}
+
+/** A JSON field's value: text is parsed (an expression may give the value itself); bad JSON names the field. */
+export function parseJsonField(value: unknown, field: string, example: string): unknown {
+	if (typeof value !== 'string') return value;
+	let syntaxError: string | undefined;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch (error) {
+		syntaxError = (error as Error).message;
+	}
+	throw new InputError(`${field} is not valid JSON: ${syntaxError}`, example);
 }
 
 /** Checks how many entries a list has. */

@@ -2,7 +2,7 @@ import { InputError } from '../../shared/errors';
 import type { TemplateComponent } from '../../shared/types';
 import { asObjects, capitalise } from '../../shared/values';
 import type { Json } from '../../shared/values';
-import { checkCarouselCards, checkHttpUrl, showValue } from './limits';
+import { checkCarouselCards, checkHttpUrl, parseJsonField, showValue } from './limits';
 
 /**
  * The Meta-shaped `components` of a send, built from the values a send fills in, or pasted as JSON, and the limits
@@ -127,22 +127,12 @@ export function findComponent(components: unknown, type: string): Json | undefin
  * (`{template: {components: [...]}}`, as Cunnekt's Template page shows it). Empty means none.
  */
 export function parseComponentsJson(value: unknown, field = 'Components (JSON)'): TemplateComponent[] {
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		if (value.trim() === '') return [];
-		let syntaxError: string | undefined;
-		try {
-			parsed = JSON.parse(value);
-		} catch (error) {
-			syntaxError = (error as Error).message;
-		}
-		if (syntaxError !== undefined) {
-			throw new InputError(
-				`${field} is not valid JSON: ${syntaxError}`,
-				'Paste the components array, e.g. [{"type": "body", "parameters": [{"type": "text", "text": "Vivek"}]}], or {"components": [...]}.',
-			);
-		}
-	}
+	if (typeof value === 'string' && value.trim() === '') return [];
+	const parsed = parseJsonField(
+		value,
+		field,
+		'Paste the components array, e.g. [{"type": "body", "parameters": [{"type": "text", "text": "Vivek"}]}], or {"components": [...]}.',
+	);
 	let components: unknown = parsed;
 	if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
 		const body = parsed as Json;

@@ -55,6 +55,13 @@ const replies: ReplyBodies = {
 	}),
 	addressRequest: unsupported('Send Address Request'),
 	callButton: unsupported('Send Call Button'),
+	location: unsupported('Send Location'),
+	locationRequest: unsupported('Request Location'),
+	contacts: unsupported('Send Contacts'),
+	reaction: unsupported('Send Reaction'),
+	sticker: unsupported('Send Sticker'),
+	custom: unsupported('Send Custom Message (JSON)'),
+	markRead: unsupported('Mark as Read'),
 };
 
 /** Cunnekt's template id: the one the item gave, or the one the template list holds for its name and language. */

@@ -24,6 +24,11 @@ function envelope(to: Recipient): IDataObject {
 	return { ...ENVELOPE, ...addressee(to) };
 }
 
+/** A message whose content sits under the key its type names (`type:"text", text:{…}`), as every Cloud API type does. */
+function typed(to: Recipient, type: string, content: IDataObject | IDataObject[]): IDataObject {
+	return { ...envelope(to), type, [type]: content };
+}
+
 function interactive(to: Recipient, content: IDataObject): IDataObject {
 	return { ...envelope(to), type: 'interactive', interactive: content };
 }
@@ -42,7 +47,7 @@ function given(parameters: IDataObject): IDataObject {
 }
 
 const replies: ReplyBodies = {
-	text: ({ to, text }) => ({ ...envelope(to), type: 'text', text: { body: text } }),
+	text: ({ to, text }) => typed(to, 'text', { body: text }),
 	media: ({ to, mediaType, link, caption, fileName }) => {
 		if (mediaType === 'audio' && caption) {
 			throw new InputError(
@@ -53,7 +58,7 @@ const replies: ReplyBodies = {
 		const media: IDataObject = { link };
 		if (caption) media.caption = caption;
 		if (mediaType === 'document' && fileName) media.filename = fileName;
-		return { ...envelope(to), type: mediaType, [mediaType]: media };
+		return typed(to, mediaType, media);
 	},
 	buttons: ({ to, header, body, buttons }) =>
 		interactive(to, {
@@ -78,6 +83,21 @@ const replies: ReplyBodies = {
 		const parameters = given({ display_text: displayText, ttl_minutes: ttlMinutes, payload });
 		return namedAction(to, 'voice_call', body, Object.keys(parameters).length > 0 ? parameters : undefined);
 	},
+	location: ({ to, latitude, longitude, name, address }) =>
+		typed(to, 'location', given({ latitude, longitude, name, address })),
+	locationRequest: ({ to, body }) =>
+		interactive(to, { type: 'location_request_message', body: { text: body }, action: { name: 'send_location' } }),
+	contacts: ({ to, contacts }) => typed(to, 'contacts', contacts),
+	reaction: ({ to, messageId, emoji }) => typed(to, 'reaction', { message_id: messageId, emoji }),
+	sticker: ({ to, link }) => typed(to, 'sticker', { link }),
+	custom: ({ to, content }) => ({ ...envelope(to), ...content }),
+	/** About a message the customer sent: no recipient, no recipient_type (Meta's typing-indicator page). */
+	markRead: ({ messageId, typingIndicator }) => ({
+		messaging_product: ENVELOPE.messaging_product,
+		status: 'read',
+		message_id: messageId,
+		...(typingIndicator ? { typing_indicator: { type: 'text' } } : {}),
+	}),
 };
 
 /** The template's name and language: the ones the item gave, or the template list's for its id. */

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { TemplateComponent } from '../types';
 
 /**
@@ -36,7 +38,16 @@ export interface ListRowEntry {
 /** Fields a customer's address form can arrive prefilled with (WhatsApp's `address_message` values, India). */
 export type AddressValues = Record<string, string>;
 
-export type ReplyMessage =
+/**
+ * A contact card (vCard) as WhatsApp's contacts message holds it: the formatted name required, every other part
+ * optional and in WhatsApp's own words (`phones[].wa_id`, `org.company`, …), so a card given as JSON goes as it is.
+ */
+export interface ContactCard extends IDataObject {
+	name: IDataObject & { formatted_name: string };
+}
+
+/** A message to the customer: every reply but a read receipt has a recipient. */
+export type AddressedReply =
 	| { kind: 'text'; to: Recipient; text: string }
 	| { kind: 'media'; to: Recipient; mediaType: ReplyMediaType; link: string; caption?: string; fileName?: string }
 	| { kind: 'buttons'; to: Recipient; header?: string; body: string; buttons: ReplyButtonEntry[] }
@@ -44,7 +55,27 @@ export type ReplyMessage =
 	| { kind: 'form'; to: Recipient; body: string; cta: string; formId: string }
 	| { kind: 'ctaUrl'; to: Recipient; body: string; buttonText: string; url: string }
 	| { kind: 'addressRequest'; to: Recipient; body: string; values?: AddressValues }
-	| { kind: 'callButton'; to: Recipient; body: string; displayText?: string; ttlMinutes?: number; payload?: string };
+	| { kind: 'callButton'; to: Recipient; body: string; displayText?: string; ttlMinutes?: number; payload?: string }
+	| { kind: 'location'; to: Recipient; latitude: number; longitude: number; name?: string; address?: string }
+	| { kind: 'locationRequest'; to: Recipient; body: string }
+	| { kind: 'contacts'; to: Recipient; contacts: ContactCard[] }
+	| { kind: 'sticker'; to: Recipient; link: string }
+	/** An empty emoji removes the reaction. */
+	| { kind: 'reaction'; to: Recipient; messageId: string; emoji: string }
+	/** A message body the user wrote, without the envelope (messaging_product, recipient, recipient_type). */
+	| { kind: 'custom'; to: Recipient; content: IDataObject & { type: string } };
+
+/**
+ * That a message the customer sent has been read (blue ticks), optionally with "typing…" until the answer comes:
+ * about a message, to nobody, so it has no recipient.
+ */
+export interface ReadReceipt {
+	kind: 'markRead';
+	messageId: string;
+	typingIndicator: boolean;
+}
+
+export type ReplyMessage = AddressedReply | ReadReceipt;
 
 export type ReplyKind = ReplyMessage['kind'];
 

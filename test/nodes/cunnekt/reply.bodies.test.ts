@@ -15,27 +15,29 @@ interface Row {
 	parameters: INodeParameters;
 	classic: Outcome;
 	current: Outcome;
+	/** The item's JSON where it is not a send's (Mark as Read). */
+	output?: Record<string, unknown>;
 }
 
-const { REPLY_BODIES, RECIPIENT_AS_TYPED, BSUID, toBsuid } = require('../../fixtures/replyBodies') as {
+const { REPLY_BODIES, BSUID_ROWS, RECIPIENT_AS_TYPED, BSUID } = require('../../fixtures/replyBodies') as {
 	REPLY_BODIES: Row[];
+	BSUID_ROWS: Row[];
 	RECIPIENT_AS_TYPED: string;
 	BSUID: string;
-	toBsuid: (row: Row) => Row;
 };
 
 const context = useReplySandbox();
 const platforms = Object.keys(PLATFORMS) as PlatformName[];
 const recipients = [
 	{ recipient: 'a phone number', typed: RECIPIENT_AS_TYPED, rows: REPLY_BODIES },
-	{ recipient: 'a BSUID', typed: BSUID, rows: REPLY_BODIES.map(toBsuid) },
+	{ recipient: 'a BSUID', typed: BSUID, rows: BSUID_ROWS },
 ];
 const cases = recipients.flatMap(({ recipient, typed, rows }) =>
 	rows.flatMap((row) => platforms.map((platform) => ({ ...row, recipient, typed, platform, outcome: row[platform] }))),
 );
 
-describe('every Reply operation, as a user fills it in, on each platform, to a phone number and to a BSUID', () => {
-	it.each(cases)('$operation to $recipient on the $platform platform', async ({ operation, parameters, typed, platform, outcome }) => {
+describe('every Reply operation, as a user fills it in, on each platform, to a phone number and to a BSUID (a read receipt goes to nobody)', () => {
+	it.each(cases)('$operation to $recipient on the $platform platform', async ({ operation, parameters, typed, platform, outcome, output }) => {
 		const { sandbox } = context;
 		sandbox.openWindow(BSUID);
 		const result = await runReply(sandbox, operation, { ...parameters, mobile: typed }, { platform });
@@ -50,7 +52,10 @@ describe('every Reply operation, as a user fills it in, on each platform, to a p
 		expect(request.headers['api-key']).toBe(REPLY_TEST_KEY);
 		// Byte for byte: the same fields in the same order as Cunnekt's and WhatsApp's examples.
 		expect(JSON.stringify(request.body)).toBe(JSON.stringify(outcome.body));
-		if (typed === BSUID) {
+		if (output) {
+			expect(result.items).toEqual([{ json: output, pairedItem: { item: 0 } }]);
+			expect(sandbox.state.sent).toEqual([]);
+		} else if (typed === BSUID) {
 			const [sent] = sandbox.state.sent;
 			expect(result.items).toEqual([
 				{

@@ -331,10 +331,13 @@ describe('the fields of If the Service Window Is Closed', () => {
 	const shownWith = (values: INodeParameters) =>
 		properties.filter((property: INodeProperties) => NodeHelpers.displayParameter(values, property, { typeVersion: 1 } as never, description));
 
-	it('is on every Reply operation but Send and Wait; the template fields only once Send a Template Instead is chosen', () => {
+	it('is on every Reply operation but Mark as Read (a read receipt goes to nobody) and Send and Wait; the template fields only once Send a Template Instead is chosen', () => {
 		expect(replyOperations.filter((operation) => !operation.windowFallback).map((operation) => operation.value)).toEqual([
+			'markAsRead',
 			'sendAndWait',
 		]);
+		const markAsRead = shownWith({ resource: 'reply', operation: 'markAsRead' }).map((property) => property.name);
+		expect(markAsRead).not.toContain('ifWindowClosed');
 		const sendAndWait = shownWith({ resource: 'reply', operation: 'sendAndWait' }).map((property) => property.name);
 		expect(sendAndWait).not.toContain('ifWindowClosed');
 		for (const operation of operations) {

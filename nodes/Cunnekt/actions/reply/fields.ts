@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkCount, checkLength, checkUnique, LIMITS } from '../../whatsapp/limits';
+import { checkCount, checkHttpUrl, checkLength, checkUnique, LIMITS } from '../../whatsapp/limits';
 import type { Range } from '../../whatsapp/limits';
+import { checkMediaLink } from '../../whatsapp/media';
+import type { LinkedMediaType } from '../../whatsapp/media';
 import type { Recipient } from '../../../shared/platforms/message';
 import { mobileProperty, readRecipient, readText } from '../common';
 
@@ -41,6 +43,20 @@ export function interactiveProperties(
 	];
 }
 
+/** The customer's message a reply is about (Send Reaction, Mark as Read): its WhatsApp message ID. */
+export function messageIdProperty(description: string): INodeProperties {
+	return {
+		displayName: 'Message ID',
+		name: 'messageId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. wamid.HBgMOTE5OTk5OTk5OTk5FQIAEhgUM0FCMDQ0NTk2QjJGRDc4MjE1NjEA',
+		description,
+		hint: "Map the Cunnekt Trigger's messageId",
+	};
+}
+
 /**
  * Reads a text field and checks its length; an optional one left empty (or blank) comes back as ''. The field's name in
  * messages is the one the user sees ("Button label is 23 characters; WhatsApp allows at most 20").
@@ -54,6 +70,17 @@ export function readLimitedText(
 ): string {
 	const text = readText.call(this, name, itemIndex, field, range.min > 0);
 	return text.trim() === '' ? '' : checkLength(text, field, range);
+}
+
+/** A link to a file WhatsApp downloads (media, a sticker): absolute http(s), its name showing a type WhatsApp takes. */
+export function readMediaLink(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	field: string,
+	type: LinkedMediaType,
+): string {
+	return checkMediaLink(checkHttpUrl(readText.call(this, name, itemIndex, field), field), type, field);
 }
 
 /** What every interactive reply starts with: the recipient, the optional text header and the body text. */

@@ -1,13 +1,20 @@
 import { defineResource } from '../resource';
+import { markAsRead } from './markAsRead.operation';
 import type { ReplyOperation } from './operation';
+import { requestLocation } from './requestLocation.operation';
 import { sendAddressRequest } from './sendAddressRequest.operation';
 import { sendAndWaitOperation } from './sendAndWait';
 import { sendButtons } from './sendButtons.operation';
 import { sendCallButton } from './sendCallButton.operation';
+import { sendContacts } from './sendContacts.operation';
 import { sendCtaUrl } from './sendCtaUrl.operation';
+import { sendCustomMessage } from './sendCustomMessage.operation';
 import { sendForm } from './sendForm.operation';
 import { sendList } from './sendList.operation';
+import { sendLocation } from './sendLocation.operation';
 import { mediaOperations } from './sendMedia.operation';
+import { sendReaction } from './sendReaction.operation';
+import { sendSticker } from './sendSticker.operation';
 import { sendText } from './sendText.operation';
 import { windowFallbackProperties } from './windowFallback';
 
@@ -24,6 +31,13 @@ export const replyOperations: readonly ReplyOperation[] = [
 	sendCtaUrl,
 	sendAddressRequest,
 	sendCallButton,
+	sendLocation,
+	requestLocation,
+	sendContacts,
+	sendReaction,
+	sendSticker,
+	markAsRead,
+	sendCustomMessage,
 	sendAndWaitOperation,
 ];
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PlatformName } from '../../../shared/endpoints';
 import { platformsCarrying } from '../../../shared/platforms';
-import type { ReplyKind, ReplyMessage } from '../../../shared/platforms/message';
+import type { AddressedReply, ReplyKind } from '../../../shared/platforms/message';
 import { sendWithOutput } from '../common';
 import type { CunnektOperation, OperationOption } from '../node.type';
 import { withWindowFallback } from './windowFallback';
@@ -27,7 +27,7 @@ export interface ReplyDefinition {
 	/** The message kind it sends (shared/platforms/message.ts). */
 	kind: ReplyKind;
 	/** Reads and checks the item's fields into the message; nothing is sent before it returns. */
-	read(this: IExecuteFunctions, itemIndex: number): ReplyMessage | Promise<ReplyMessage>;
+	read(this: IExecuteFunctions, itemIndex: number): AddressedReply | Promise<AddressedReply>;
 }
 
 /** A Reply operation that sends the one message `read` builds, with "If the Service Window Is Closed". */

@@ -1,10 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ReplyMediaType } from '../../../shared/platforms/message';
-import { checkHttpUrl, LIMITS } from '../../whatsapp/limits';
-import { checkMediaLink } from '../../whatsapp/media';
+import { LIMITS } from '../../whatsapp/limits';
 import { mobileProperty, readRecipient, readText } from '../common';
-import { readLimitedText } from './fields';
+import { readLimitedText, readMediaLink } from './fields';
 import { replyOperation } from './operation';
 import type { ReplyOperation } from './operation';
 
@@ -78,7 +77,7 @@ function mediaOperation(media: MediaOperation): ReplyOperation {
 		read(itemIndex) {
 			const to = readRecipient.call(this, itemIndex);
 			const field = `${label} link`;
-			const link = checkMediaLink(checkHttpUrl(readText.call(this, 'mediaLink', itemIndex, field), field), type, field);
+			const link = readMediaLink.call(this, 'mediaLink', itemIndex, field, type);
 			const text = readLimitedText.call(this, 'caption', itemIndex, 'Caption', LIMITS.caption);
 			const name = type === 'document' ? readText.call(this, 'fileName', itemIndex, 'File name', false).trim() : '';
 			return {

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { InputError, isWindowClosed } from '../../../shared/errors';
-import type { Recipient, ReplyMessage, TemplateMessage } from '../../../shared/platforms/message';
+import type { AddressedReply, Recipient, TemplateMessage } from '../../../shared/platforms/message';
 import { sendWithOutput } from '../common';
 import { toItemError } from '../itemErrors';
 import { templateLocator } from '../templateFields/locator';
@@ -34,7 +34,7 @@ const FORM = 'form';
 export type ReplySender = (
 	this: IExecuteFunctions,
 	itemIndex: number,
-	message: ReplyMessage,
+	message: AddressedReply,
 ) => Promise<INodeExecutionData[]>;
 
 /** How a reply operation shows: its value, name and fields. */
@@ -172,7 +172,7 @@ async function sendTemplateInstead(
  * output is `send`'s, with `sentAs` saying what went out.
  */
 export function withWindowFallback(send: ReplySender, operation: ShownOperation): ReplySender {
-	return async function (this: IExecuteFunctions, itemIndex: number, message: ReplyMessage) {
+	return async function (this: IExecuteFunctions, itemIndex: number, message: AddressedReply) {
 		const template = await readFallbackTemplate.call(this, itemIndex, operation, message.to);
 		if (!template) return await send.call(this, itemIndex, message);
 		let sent: INodeExecutionData[];

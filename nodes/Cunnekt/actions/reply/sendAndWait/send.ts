@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { InputError } from '../../../../shared/errors';
-import type { Recipient, ReplyMessage } from '../../../../shared/platforms/message';
+import type { AddressedReply, Recipient } from '../../../../shared/platforms/message';
 import { answerQuery, encodeRoute, MAX_ROUTING_LENGTH } from '../../../../shared/resumeRouting';
 import type { TemplateComponent } from '../../../../shared/types';
 import { LIMITS } from '../../../whatsapp/limits';
@@ -53,7 +53,7 @@ async function sendInteractive(
 		checkLabels(options, (position) => `Option ${position + 1} label`, listRowTitle);
 		const listTitle = readLimitedText.call(this, 'listButtonLabel', itemIndex, 'List button label', listButton);
 		const ids = routeIds.call(this, options, listRowId.max);
-		const body: ReplyMessage = {
+		const body: AddressedReply = {
 			kind: 'list',
 			to: mobile,
 			body: message,
@@ -68,7 +68,7 @@ async function sendInteractive(
 			: (position: number) => (position === 0 ? 'Approve button label' : 'Disapprove button label');
 	checkLabels(options, labelField, buttonTitle);
 	const ids = routeIds.call(this, options, MAX_ROUTING_LENGTH);
-	const body: ReplyMessage = {
+	const body: AddressedReply = {
 		kind: 'buttons',
 		to: mobile,
 		body: message,
