@@ -2,7 +2,7 @@
 /** n8n's editor in a real browser: what a person sees when they use the Cunnekt nodes. Screenshots in .e2e/screenshots. */
 const assert = require('assert/strict');
 const { createWorkflow, loadExamples } = require('../../playground/stack');
-const { launchBrowser, signIn, openNode, pickOption, screenshot } = require('./browser');
+const { launchBrowser, signIn, openNode, pickOption, screenshot, assertSeenWhole } = require('./browser');
 const { ORDER_PICTURE, cunnekt, customers, manualWorkflow, orderUpdateBody, assertRequests } = require('./harness');
 
 
@@ -26,13 +26,23 @@ async function withEditor(context, steps) {
 	}
 }
 
-/** The resource mapper's fields, once shown: their labels, as the person reads them. */
-async function mapperFieldLabels(ndv, firstFieldId) {
+/**
+ * The resource mapper's fields, once shown, as the person reads them: each label, and the value of a read-only field
+ * (the template's text), after checking that every label, input and warning icon is seen whole (not cut off).
+ */
+async function mapperFields(ndv, firstFieldId) {
 	await ndv.locator(`[data-test-id=parameter-input-${firstFieldId}]`).waitFor();
-	const labels = ndv.locator('[data-test-id=mapping-fields-container] label');
-	// Each field's label also holds its Fixed / Expression switch; the first label is the mapper's own heading.
-	const texts = (await labels.allInnerTexts()).map((text) => text.trim().split('\n')[0]);
-	return texts.filter((text) => text !== 'Values to Send');
+	const fields = ndv.locator('[data-test-id=mapping-fields-container] .parameter-item');
+	await assertSeenWhole(fields.locator('label .n8n-text'), "Template's Fields' labels");
+	await assertSeenWhole(fields.locator('input'), "Template's Fields' inputs");
+	await assertSeenWhole(fields.locator('[data-test-id=parameter-issues]'), "Template's Fields' warning icons");
+	const shown = [];
+	for (const field of await fields.all()) {
+		const label = (await field.locator('label .n8n-text').first().innerText()).trim();
+		const input = field.locator('input').first();
+		shown.push((await input.isDisabled()) ? `${label}: ${await input.inputValue()}` : label);
+	}
+	return shown;
 }
 
 /** Switches a parameter to an expression and types it as a person does (n8n closes the braces itself). */
@@ -89,13 +99,29 @@ module.exports = [
 				);
 				await screenshot(page, screenshotsDir, 'template-list');
 
-				step('pick order_update: its variable fields appear');
+				step('pick track_shipment: its header, body and button fields appear, each label and text seen whole');
+				await listed.filter({ hasText: 'track_shipment (en)' }).click();
+				// Short labels (n8n cuts long ones), and the template's texts read-only above the variables they hold.
+				assert.deepEqual(await mapperFields(ndv, 'header_1'), [
+					'Header Text: Order {{1}}',
+					'Header {{1}}',
+					'Body Text: Your parcel {{1}} is on its way.',
+					'Body {{1}}',
+					'"Track parcel" Link: https://track.example.com/{{1}}',
+					'Button 1 URL Suffix',
+					'"Talk to us" Payload',
+				]);
+				await screenshot(page, screenshotsDir, 'template-fields-buttons');
+
+				step('pick order_update: its variable fields appear, each label and text seen whole');
+				await ndv.locator('[data-test-id=rlc-input]').click();
 				await listed.filter({ hasText: 'order_update (en)' }).click();
-				// Each label says what the field fills: the template's text around the variable and its example.
-				assert.deepEqual(await mapperFieldLabels(ndv, 'header_image'), [
-					'Header Image (e.g. https://example.com/order.jpg): a public http(s) link to the image at the top of the message',
-					'Body {{1}} (e.g. Vivek) in "Hi {{1}}, your order of {{2}} has shipped."',
-					'Body {{2}} (e.g. Rs. 999) in "Hi {{1}}, your order of {{2}} has shipped."',
+				await ndv.locator('[data-test-id=parameter-input-header_1]').waitFor({ state: 'detached' });
+				assert.deepEqual(await mapperFields(ndv, 'header_image'), [
+					'Header Image Link',
+					'Body Text: Hi {{1}}, your order of {{2}} has shipped.',
+					'Body {{1}} (e.g. Vivek)',
+					'Body {{2}} (e.g. Rs. 999)',
 				]);
 				await screenshot(page, screenshotsDir, 'template-fields');
 
