@@ -66,7 +66,8 @@ async function pickOption(page, ndv, parameter, optionName) {
 /**
  * What keeps an element from being seen whole, as a list of sentences (empty: it is seen whole): its box outside the
  * window or outside an ancestor that clips (once scrolled into view), or its text (or an input's value) cut off,
- * where an element's content is wider than the element (scrollWidth > clientWidth) and the overflow is hidden.
+ * where an element's content is wider or taller than the element (scrollWidth > clientWidth, scrollHeight >
+ * clientHeight) and the overflow is hidden.
  * Runs in the page.
  */
 function hiddenParts(element) {
@@ -89,9 +90,12 @@ function hiddenParts(element) {
 	}
 	for (const node of [element, ...element.querySelectorAll('*')]) {
 		const style = getComputedStyle(node);
-		const clips = node.tagName === 'INPUT' || node.tagName === 'TEXTAREA' || style.overflowX !== 'visible';
-		if (clips && node.clientWidth > 0 && node.scrollWidth > node.clientWidth + 1) {
+		const field = node.tagName === 'INPUT' || node.tagName === 'TEXTAREA';
+		if ((field || style.overflowX !== 'visible') && node.clientWidth > 0 && node.scrollWidth > node.clientWidth + 1) {
 			problems.push(`"${describe(node)}" is cut off: ${node.scrollWidth}px of content in ${node.clientWidth}px`);
+		}
+		if ((field || style.overflowY !== 'visible') && node.clientHeight > 0 && node.scrollHeight > node.clientHeight + 1) {
+			problems.push(`"${describe(node)}" is cut off below: ${node.scrollHeight}px of content in ${node.clientHeight}px`);
 		}
 	}
 	return problems;
@@ -110,6 +114,26 @@ async function assertSeenWhole(locator, what) {
 	if (problems.length > 0) throw new Error(`${what} is not seen whole:\n  ${problems.join('\n  ')}`);
 }
 
+/** Runs steps in a fresh browser page signed in as the owner; a failure leaves a screenshot. */
+async function withEditor(context, steps) {
+	const browser = await launchBrowser();
+	try {
+		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		page.setDefaultTimeout(60000); // a noisy shared machine: generous, only so that nothing hangs forever
+		try {
+			context.step('sign in');
+			await signIn(page, context.stack);
+			await steps(page);
+		} catch (error) {
+			const name = `failure-${context.name.replace(/\W+/g, '-').slice(0, 60)}`;
+			context.failureScreenshot = await screenshot(page, context.screenshotsDir, name).catch(() => undefined);
+			throw error;
+		}
+	} finally {
+		await browser.close();
+	}
+}
+
 /** A screenshot into dir/name.png; returns its path. */
 async function screenshot(page, dir, name) {
 	fs.mkdirSync(dir, { recursive: true });
@@ -118,4 +142,4 @@ async function screenshot(page, dir, name) {
 	return file;
 }
 
-module.exports = { ensureChromium, launchBrowser, signIn, openNode, pickOption, screenshot, assertSeenWhole };
+module.exports = { ensureChromium, launchBrowser, signIn, openNode, pickOption, screenshot, assertSeenWhole, withEditor };

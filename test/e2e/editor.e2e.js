@@ -2,29 +2,9 @@
 /** n8n's editor in a real browser: what a person sees when they use the Cunnekt nodes. Screenshots in .e2e/screenshots. */
 const assert = require('assert/strict');
 const { createWorkflow, loadExamples } = require('../../playground/stack');
-const { launchBrowser, signIn, openNode, pickOption, screenshot, assertSeenWhole } = require('./browser');
+const { withEditor, openNode, pickOption, screenshot, assertSeenWhole } = require('./browser');
 const { ORDER_PICTURE, cunnekt, customers, manualWorkflow, orderUpdateBody, assertRequests } = require('./harness');
 
-
-/** Runs steps in a fresh browser page signed in as the owner; a failure leaves a screenshot. */
-async function withEditor(context, steps) {
-	const browser = await launchBrowser();
-	try {
-		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-		page.setDefaultTimeout(60000); // a noisy shared machine: generous, only so that nothing hangs forever
-		try {
-			context.step('sign in');
-			await signIn(page, context.stack);
-			await steps(page);
-		} catch (error) {
-			const name = `failure-${context.name.replace(/\W+/g, '-').slice(0, 60)}`;
-			context.failureScreenshot = await screenshot(page, context.screenshotsDir, name).catch(() => undefined);
-			throw error;
-		}
-	} finally {
-		await browser.close();
-	}
-}
 
 /**
  * The resource mapper's fields, once shown, as the person reads them: each label, and the value of a read-only field
@@ -62,6 +42,37 @@ async function closeToasts(page) {
 	await page.locator('.el-notification').first().waitFor({ state: 'hidden' });
 }
 
+const SETUP =
+	'Paste this node\'s Production URL (under Webhook URLs above) into Cunnekt → API Settings → Webhook URL, then Publish the workflow. To try it first, paste the Test URL there, click "Execute step" and send your WhatsApp number a message.';
+const QUERY_SECRET =
+	'The URL to paste into Cunnekt → API Settings → Webhook URL is the Production URL above with your secret at its end: …/webhook?secret=YOUR_SECRET, where YOUR_SECRET is the Shared Secret of your Cunnekt Webhook API credential.';
+const HEADER_SECRET =
+	"Paste the Production URL above as it is; every call must carry the Header Name below with the Shared Secret of your Cunnekt Webhook API credential (for senders that can add headers: Cunnekt's Webhook URL setting cannot).";
+const SIGNATURE =
+	"For WhatsApp (Meta) calling n8n directly: paste the Production URL above as the Callback URL in your Meta app → WhatsApp → Configuration, with the Verify Token of your Cunnekt Webhook API credential; WhatsApp signs every call with the credential's App Secret.";
+const NO_AUTHENTICATION =
+	'With Authentication None, anyone who has this URL can start the workflow. Choose Shared Secret so that only calls carrying your secret start it.';
+
+/** Fails unless the panel's notices are exactly these, in this order, each seen whole. */
+async function assertNotices(ndv, texts) {
+	const notices = ndv.locator('[data-test-id=node-parameters] .notice[role=alert]');
+	await notices.filter({ hasText: texts[texts.length - 1] }).first().waitFor();
+	assert.deepEqual((await notices.allInnerTexts()).map((text) => text.trim()), texts);
+	await assertSeenWhole(notices, 'the notices');
+}
+
+/** The node's credential fields as shown, each seen whole: [label, the credential selected]. */
+async function credentialLabels(ndv) {
+	const slots = ndv.locator('[data-test-id=node-credentials-slot]');
+	const shown = [];
+	for (const slot of await slots.all()) {
+		const label = slot.locator('[data-test-id=credentials-label] label .n8n-text');
+		await assertSeenWhole(label, 'a credential field\'s label');
+		shown.push([(await label.innerText()).trim(), await slot.locator('[data-test-id=node-credentials-select] input').inputValue()]);
+	}
+	return shown;
+}
+
 module.exports = [
 	{
 		name: 'editor: open the Cunnekt node, pick Template Message → Send, the template list and its fields load from the sandbox, map and run it',
@@ -89,10 +100,14 @@ module.exports = [
 				await ndv.locator('[data-test-id=rlc-input]').click();
 				const listed = page.locator('[data-test-id=rlc-item]');
 				await listed.first().waitFor();
-				const expected = [...stack.sandbox.state.templates.values()].map(
-					(template) => `${template.name} (${template.language}) · ${template.status}`,
-				);
+				// The approved templates first; the others say they cannot be sent.
+				const templates = [...stack.sandbox.state.templates.values()];
+				const expected = [
+					...templates.filter((template) => template.status === 'APPROVED').map((template) => `${template.name} (${template.language}) · APPROVED`),
+					...templates.filter((template) => template.status !== 'APPROVED').map((template) => `${template.name} (${template.language}) · ${template.status}, cannot be sent`),
+				];
 				assert.deepEqual((await listed.allInnerTexts()).map((text) => text.trim()), expected);
+				await assertSeenWhole(listed, 'the template list');
 				assert.deepEqual(
 					stack.sandbox.requests.map((request) => [request.method, request.path, request.headers['api-key']]),
 					[['GET', '/templates', stack.sandbox.apiKey]],
@@ -173,26 +188,41 @@ module.exports = [
 				const url = `${stack.n8n.url}/webhook/${webhookId}/webhook`;
 				await ndv.locator('.node-webhooks').getByText(url, { exact: true }).waitFor();
 
-				step('the notices say where the URL goes, with the secret, in the words of n8n 2.41\'s editor');
-				const SETUP =
-					'Paste this node\'s Production URL (under Webhook URLs above) into Cunnekt → API Settings → Webhook URL, then Publish the workflow. To try it first, paste the Test URL there, click "Execute step" and send your WhatsApp number a message.';
-				const QUERY_SECRET =
-					'In Cunnekt, paste the Production URL above with the secret at its end: …/webhook?secret=YOUR_SECRET, with the Shared Secret of your Cunnekt Webhook API credential in place of YOUR_SECRET.';
-				const NO_AUTHENTICATION =
-					'With Authentication None, anyone who has this URL can start the workflow. Choose Shared Secret so that only calls carrying your secret start it.';
-				const shown = async (text) => await ndv.getByText(text, { exact: true }).count();
-				await ndv.getByText(SETUP, { exact: true }).waitFor();
-				await ndv.getByText(QUERY_SECRET, { exact: true }).waitFor();
-				assert.equal(await shown(NO_AUTHENTICATION), 0);
+				step('the notices say where the URL goes, with the secret, in the words of n8n 2.41\'s editor, each seen whole');
 				assert.doesNotMatch(await ndv.innerText(), /Listen for test event|activate/i);
 				// The button the notice names is the one n8n shows.
 				assert.equal((await ndv.locator('[data-test-id=node-execute-button]').first().innerText()).trim(), 'Execute step');
+				await assertNotices(ndv, [SETUP, QUERY_SECRET]);
 				await screenshot(page, screenshotsDir, 'trigger');
 
-				step('Authentication None says plainly who can start the workflow');
-				await pickOption(page, ndv, 'authentication', 'None');
-				await ndv.getByText(NO_AUTHENTICATION, { exact: true }).waitFor();
-				assert.equal(await shown(QUERY_SECRET), 0);
+				step('the credentials: the webhook secrets one is named for what it holds and picked; the Cunnekt API one hides until Download Media');
+				assert.deepEqual(await credentialLabels(ndv), [['Webhook Secrets (Cunnekt Webhook API)', 'Cunnekt webhook']]);
+				await ndv.locator('[data-test-id=collection-parameter-add]').last().click();
+				await page.locator('.el-select-dropdown__item:visible').filter({ hasText: 'Download Media' }).first().click();
+				await ndv.locator('[data-test-id=parameter-input-downloadMedia] .el-switch').click();
+				await ndv.locator('[data-test-id=node-credentials-slot]').nth(1).waitFor();
+				assert.deepEqual(await credentialLabels(ndv), [
+					['Webhook Secrets (Cunnekt Webhook API)', 'Cunnekt webhook'],
+					['For Download Media: Cunnekt API', 'Cunnekt sandbox (classic platform)'],
+				]);
+				await screenshot(page, screenshotsDir, 'trigger-credentials');
+
+				for (const [mode, secretIn, notices] of [
+					['Shared Secret', 'Header', [SETUP, HEADER_SECRET]],
+					['WhatsApp Signature', undefined, [SETUP, SIGNATURE]],
+					['Shared Secret and WhatsApp Signature', 'Query Parameter', [SETUP, QUERY_SECRET, SIGNATURE]],
+					['None', undefined, [SETUP, NO_AUTHENTICATION]],
+				]) {
+					step(`Authentication ${mode}${secretIn ? `, the secret in a ${secretIn}` : ''}: what to paste where, seen whole`);
+					await pickOption(page, ndv, 'authentication', mode);
+					if (secretIn) await pickOption(page, ndv, 'secretIn', secretIn);
+					await assertNotices(ndv, notices);
+					assert.deepEqual(
+						(await credentialLabels(ndv)).map(([label]) => label).filter((label) => label.startsWith('Webhook')),
+						mode === 'None' ? [] : ['Webhook Secrets (Cunnekt Webhook API)'],
+					);
+					await screenshot(page, screenshotsDir, `trigger-${mode.replace(/\W+/g, '-').toLowerCase()}${secretIn ? `-${secretIn.replace(/\W+/g, '-').toLowerCase()}` : ''}`);
+				}
 			});
 		},
 	},
