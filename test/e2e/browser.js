@@ -65,14 +65,16 @@ async function pickOption(page, ndv, parameter, optionName) {
 
 /**
  * What keeps an element from being seen whole, as a list of sentences (empty: it is seen whole): its box outside the
- * window or outside an ancestor that clips (once scrolled into view), or its text (or an input's value) cut off,
+ * window or outside an ancestor that clips (once scrolled into view vertically), or its text (or an input's value) cut off,
  * where an element's content is wider or taller than the element (scrollWidth > clientWidth, scrollHeight >
  * clientHeight) and the overflow is hidden.
  * Runs in the page.
  */
 function hiddenParts(element) {
 	const problems = [];
-	const describe = (node) => (node.textContent || node.value || node.tagName).trim().replace(/\s+/g, ' ').slice(0, 80);
+	// Scrolled into view up and down only: a person does not scroll a panel sideways to find what it cut off.
+	for (let parent = element.parentElement; parent; parent = parent.parentElement) parent.scrollLeft = 0;
+	const describe = (node) => (node.textContent || node.value || node.getAttribute('data-test-id') || node.tagName).trim().replace(/\s+/g, ' ').slice(0, 80);
 	const box = element.getBoundingClientRect();
 	if (box.width === 0 || box.height === 0) problems.push(`"${describe(element)}" has no size`);
 	const outside = (outer) =>
