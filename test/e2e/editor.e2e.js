@@ -226,24 +226,4 @@ module.exports = [
 			});
 		},
 	},
-	{
-		name: 'editor: the nodes panel describes Cunnekt by its actions when adding a step after a trigger',
-		async run(context) {
-			const { stack, step } = context;
-			const workflow = await createWorkflow(stack, manualWorkflow('Add a step', [customers()]), { publish: false });
-			await withEditor(context, async (page) => {
-				step('open the workflow and the nodes panel, search "Cunnekt"');
-				await page.goto(`${stack.n8n.url}/workflow/${workflow.id}`);
-				await page.locator('[data-test-id=canvas-node]').first().waitFor();
-				await page.locator('[data-test-id=node-creator-plus-button]').click();
-				await page.locator('[data-test-id=node-creator-search-bar] input, [data-test-id=search-bar] input').first().fill('Cunnekt');
-				const item = page.locator('[data-test-id=node-creator-node-item], [data-test-id=node-creator-action-item]').filter({ hasText: 'Cunnekt' }).first();
-				await item.waitFor();
-				assert.deepEqual((await item.innerText()).split('\n').map((line) => line.trim()).filter(Boolean), [
-					'Cunnekt',
-					"Send WhatsApp template and reply messages, manage media, templates and campaigns, and start workflows on customers' messages and delivery statuses, with Cunnekt",
-				]);
-			});
-		},
-	},
 ];

@@ -10,9 +10,9 @@ const { createWorkflow, loadExamples, CREDENTIAL_NAME } = require('../../playgro
 const { withEditor, openNode, pickOption, screenshot, assertSeenWhole } = require('./browser');
 const { cunnekt, customers, manualWorkflow } = require('./harness');
 
-/** The notices of the open node's panel, each seen whole, as their texts. */
-async function shownNotices(ndv) {
-	const notices = ndv.locator('[data-test-id=node-parameters] .notice[role=alert]');
+/** The notices of an open node's panel (or a credential's form), each seen whole, as their texts. */
+async function shownNotices(panel, container = '[data-test-id=node-parameters]') {
+	const notices = panel.locator(`${container} .notice[role=alert]`);
 	await notices.first().waitFor();
 	await assertSeenWhole(notices, 'the notices');
 	return (await notices.allInnerTexts()).map((text) => text.trim());
@@ -75,7 +75,7 @@ module.exports = [
 		},
 	},
 	{
-		name: 'editor: the nodes panel shows Cunnekt\'s actions with "Send a template message" first and in view; the node it adds uses the classic credential',
+		name: 'editor: the nodes panel describes Cunnekt by its actions, "Send a template message" first and in view; the node it adds uses the classic credential',
 		async run(context) {
 			const { stack, step, screenshotsDir } = context;
 			const workflow = await createWorkflow(stack, manualWorkflow('Add a step', [customers()]), { publish: false });
@@ -85,6 +85,13 @@ module.exports = [
 				await page.locator('[data-test-id=canvas-node]').first().waitFor();
 				await page.locator('[data-test-id=node-creator-plus-button]').click();
 				await page.locator('[data-test-id=node-creator-search-bar] input, [data-test-id=search-bar] input').first().fill('Cunnekt');
+				const item = page.locator('[data-test-id=node-creator-node-item], [data-test-id=node-creator-action-item]').filter({ hasText: 'Cunnekt' }).first();
+				await item.waitFor();
+				// One "Cunnekt" item for both nodes, described by its actions first (CunnektTrigger.node.ts).
+				assert.deepEqual((await item.innerText()).split('\n').map((line) => line.trim()).filter(Boolean), [
+					'Cunnekt',
+					"Send WhatsApp template and reply messages, manage media, templates and campaigns, and start workflows on customers' messages and delivery statuses, with Cunnekt",
+				]);
 				await page.locator('[data-test-id=node-creator-item-name]').filter({ hasText: /^Cunnekt$/ }).first().click();
 
 				step('the actions begin with the template message, seen whole');
@@ -129,22 +136,15 @@ module.exports = [
 				await page.goto(`${stack.n8n.url}/home/credentials/${webhook.id}`);
 				const modal = page.locator('[data-test-id=editCredential-modal]');
 				await modal.locator('[data-test-id=parameter-input-sharedSecret] input').fill('short-secret');
-				const notices = modal.locator('.notice[role=alert]');
-				await notices.first().waitFor();
-				assert.deepEqual((await notices.allInnerTexts()).map((text) => text.trim()), [
+				assert.deepEqual(await shownNotices(modal, ''), [
 					'This Shared Secret is shorter than 16 characters: use a long random one, e.g. 32 letters and digits.',
 				]);
-				await assertSeenWhole(notices, 'the Shared Secret\'s notice');
 				await screenshot(page, screenshotsDir, 'credential-short-secret');
 
 				step('a Cunnekt API credential whose classic Base URL lacks /v1 says so when opened');
 				await page.goto(`${stack.n8n.url}/home/credentials/${api.id}`);
-				const apiNotices = modal.locator('.notice[role=alert]');
-				await apiNotices.first().waitFor();
-				assert.deepEqual((await apiNotices.allInnerTexts()).map((text) => text.trim()), [
-					"The classic API's Base URL ends with /v1, e.g. https://app2.cunnekt.com/v1.",
-				]);
-				await assertSeenWhole(apiNotices, 'the Base URL\'s notice');
+				await modal.locator('[data-test-id=parameter-input-baseUrl]').waitFor();
+				assert.deepEqual(await shownNotices(modal, ''), ["The classic API's Base URL ends with /v1, e.g. https://app2.cunnekt.com/v1."]);
 				await screenshot(page, screenshotsDir, 'credential-base-url');
 				});
 			} finally {
