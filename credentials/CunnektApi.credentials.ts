@@ -9,6 +9,7 @@ import type {
 import { ENDPOINT_LABELS, ENDPOINT_NAMES, pathFieldName } from '../nodes/shared/endpoints';
 import { PLATFORMS } from '../nodes/shared/platforms';
 import type { Platform } from '../nodes/shared/platforms/platform';
+import { problemNotice } from './problemNotice';
 
 const { classic, current } = PLATFORMS;
 
@@ -73,6 +74,8 @@ export class CunnektApi implements ICredentialType {
 			default: '',
 			description:
 				"On the classic platform: API Settings (Dashboard → API Setup). On the current platform: Settings → API & Webhooks.",
+			// n8n shows a test's reason only behind "More details": say where to look.
+			hint: 'Saving tests the key on the chosen Platform. If n8n then says "Couldn\'t connect with these settings", click More details for the reason.',
 		},
 		{
 			displayName: 'Base URL',
@@ -83,6 +86,18 @@ export class CunnektApi implements ICredentialType {
 			description: 'The classic API\'s address, with or without a trailing slash',
 			displayOptions: { show: { platform: ['classic'] } },
 		},
+		problemNotice(
+			'classicBaseUrlWithoutV1',
+			'baseUrl',
+			`The classic API's Base URL ends with /v1, e.g. ${classic.defaultBaseUrl}.`,
+			{ pattern: '.', unless: '/v1/?$', only: { platform: ['classic'] } },
+		),
+		problemNotice(
+			'classicBaseUrlOfCurrent',
+			'baseUrl',
+			'app.cunnekt.com is the current platform: choose Platform Current (the classic one is app2.cunnekt.com).',
+			{ pattern: '//app\\.cunnekt\\.com', only: { platform: ['classic'] } },
+		),
 		{
 			displayName: 'Base URL',
 			name: 'currentBaseUrl',
@@ -92,6 +107,18 @@ export class CunnektApi implements ICredentialType {
 			description: 'The current platform\'s address (its paths start with /api/v1 or /restapi/v1), with or without a trailing slash',
 			displayOptions: { show: { platform: ['current'] } },
 		},
+		problemNotice(
+			'currentBaseUrlWithV1',
+			'currentBaseUrl',
+			`The current platform's Base URL has no /v1 (its paths start with /api/v1), e.g. ${current.defaultBaseUrl}.`,
+			{ pattern: '/v1/?$', only: { platform: ['current'] } },
+		),
+		problemNotice(
+			'currentBaseUrlOfClassic',
+			'currentBaseUrl',
+			'app2.cunnekt.com is the classic platform: choose Platform Classic (the current one is app.cunnekt.com).',
+			{ pattern: 'app2\\.cunnekt\\.com', only: { platform: ['current'] } },
+		),
 		{
 			displayName: 'Customize Endpoint Paths',
 			name: 'customizePaths',

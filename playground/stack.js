@@ -4,6 +4,7 @@
  * installed, our package packed into a fresh user folder, the sandbox, n8n on 127.0.0.1, its owner, an API key and a
  * Cunnekt credential pointing at the sandbox. stop() ends everything it started, in reverse order.
  */
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const { freePort } = require('./host/ports');
@@ -15,27 +16,35 @@ const { REPO_DIR } = require('./runtime/pin');
 const { startSandbox } = require('../sandbox/server');
 
 const EXAMPLES_DIR = path.join(REPO_DIR, 'examples');
-const CREDENTIAL_NAME = 'Cunnekt sandbox';
+/** The credential for the sandbox's classic platform (app2.cunnekt.com's paths and bodies), the one the README describes first. */
+const CREDENTIAL_NAME = 'Cunnekt sandbox (classic platform)';
 /** The credential for the sandbox's current platform (app.cunnekt.com's paths and bodies). */
 const CURRENT_CREDENTIAL_NAME = 'Cunnekt sandbox (current platform)';
-/** The Cunnekt Webhook API credential the examples' triggers name, and the shared secret npm start and the suites give it. */
+/** The Cunnekt Webhook API credential the examples' triggers name. */
 const WEBHOOK_CREDENTIAL_NAME = 'Cunnekt webhook';
-const EXAMPLE_WEBHOOK_SECRET = 'replace-with-a-long-random-secret';
+
+/** A long random shared secret, made of the characters a URL carries unchanged (what the credential's test asks). */
+function randomWebhookSecret() {
+	return crypto.randomBytes(24).toString('base64url');
+}
 
 /**
  * @param {{
  *   dir: string, n8nPort?: number, sandboxPort?: number, env?: Record<string, string>, build?: boolean,
- *   nodeArgs?: string[], step?: (name: string) => void, log?: (message: string) => void,
+ *   nodeArgs?: string[], step?: (name: string) => void, log?: (message: string) => void, webhookSecret?: string,
  * }} options
  *   dir: everything of this run (the packed tarball, the user folder, n8n's log), wiped first.
  *   nodeArgs: options for n8n's Node (the benchmark's --profile passes --cpu-prof).
  *   step: called with each step's name before it runs, so a failure can say which one broke.
+ *   webhookSecret: the Shared Secret of the "Cunnekt webhook" credential (npm start keeps one per install); a random
+ *   one by default.
  */
-async function startStack({ dir, n8nPort, sandboxPort, env, nodeArgs, build = true, step = () => undefined, log }) {
+async function startStack({ dir, n8nPort, sandboxPort, env, nodeArgs, build = true, step = () => undefined, log, webhookSecret }) {
 	/** @type {Array<() => Promise<unknown>>} */
 	const stops = [];
 	const stack = {
 		dir,
+		webhookSecret: webhookSecret ?? randomWebhookSecret(),
 		logFile: path.join(dir, 'n8n.log'),
 		stop: async () => {
 			for (const stop of stops.reverse()) await stop().catch(() => undefined);
@@ -79,29 +88,31 @@ async function startStack({ dir, n8nPort, sandboxPort, env, nodeArgs, build = tr
 
 /**
  * What every suite needs of a fresh n8n, set on target: the owner (owner, cookie, rest), an API key (apiKey), the
- * public API (api) and the Cunnekt credential pointing at the sandbox (credential).
+ * public API (api), the Cunnekt credentials pointing at the sandbox (credential: classic, currentCredential) and the
+ * Cunnekt Webhook API credential with target.webhookSecret (a random one when target has none).
  */
 async function setupInstance(target, n8n, sandbox, step = () => undefined) {
 	step('create the owner and an API key');
 	Object.assign(target, await setupOwner(n8n));
 	target.api = publicApi(n8n, target.apiKey);
-	step('create the Cunnekt credential');
-	target.credential = await target.api.createCredential({
-		name: CREDENTIAL_NAME,
-		type: 'cunnektApi',
-		data: { platform: 'classic', apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl },
-	});
+	step('create the Cunnekt credentials');
+	// A node added in the editor gets the newest credential of its type: the classic one, created last.
 	target.currentCredential = await target.api.createCredential({
 		name: CURRENT_CREDENTIAL_NAME,
 		type: 'cunnektApi',
 		data: { platform: 'current', apiKey: sandbox.apiKey, currentBaseUrl: sandbox.currentBaseUrl },
 	});
+	target.credential = await target.api.createCredential({
+		name: CREDENTIAL_NAME,
+		type: 'cunnektApi',
+		data: { platform: 'classic', apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl },
+	});
 	// The examples' triggers keep their shared secret in this credential, as a user's would.
-	target.webhookSecret = EXAMPLE_WEBHOOK_SECRET;
+	target.webhookSecret ??= randomWebhookSecret();
 	target.webhookCredential = await target.api.createCredential({
 		name: WEBHOOK_CREDENTIAL_NAME,
 		type: 'cunnektWebhookApi',
-		data: { sharedSecret: EXAMPLE_WEBHOOK_SECRET, appSecret: '', verifyToken: '' },
+		data: { sharedSecret: target.webhookSecret, appSecret: '', verifyToken: '' },
 	});
 }
 
@@ -218,5 +229,5 @@ module.exports = {
 	CREDENTIAL_NAME,
 	CURRENT_CREDENTIAL_NAME,
 	WEBHOOK_CREDENTIAL_NAME,
-	EXAMPLE_WEBHOOK_SECRET,
+	randomWebhookSecret,
 };

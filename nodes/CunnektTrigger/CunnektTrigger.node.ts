@@ -124,14 +124,21 @@ export class CunnektTrigger implements INodeType {
 		defaults: { name: 'Cunnekt Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// Named by what each is for (n8n labels them "Credential" and "Credential for …" otherwise): the webhook's
+		// secrets for the Authentications that check one, the API key only for Options → Download Media.
 		credentials: [
-			// Only for the "Download Media" option.
-			{ name: 'cunnektApi', required: false },
 			{
 				name: 'cunnektWebhookApi',
+				displayName: 'Webhook Secrets (Cunnekt Webhook API)',
 				required: false,
 				displayOptions: { show: { authentication: CREDENTIAL_MODES } },
 				testedBy: 'cunnektWebhookApiTest',
+			},
+			{
+				name: 'cunnektApi',
+				displayName: 'For Download Media: Cunnekt API',
+				required: false,
+				displayOptions: { show: { 'options.downloadMedia': [true] } },
 			},
 		],
 		webhooks: [

@@ -128,9 +128,10 @@ export const triggerProperties: INodeProperties[] = [
 		description: 'The query parameter that carries the secret, e.g. secret in https://…/webhook?secret=YOUR_SECRET',
 	},
 	{
-		// A notice shows no parameter values (and renders <…> as HTML): the URL is spelled with a placeholder.
+		// A notice shows no parameter values (and renders <…> as HTML), and nothing in the editor can read a
+		// credential: the URL is spelled with a placeholder. (npm start prints the whole URL for its examples.)
 		displayName:
-			'In Cunnekt, paste the Production URL above with the secret at its end: …/webhook?secret=YOUR_SECRET, with the Shared Secret of your Cunnekt Webhook API credential in place of YOUR_SECRET.',
+			'The URL to paste into Cunnekt → API Settings → Webhook URL is the Production URL above with your secret at its end: …/webhook?secret=YOUR_SECRET, where YOUR_SECRET is the Shared Secret of your Cunnekt Webhook API credential.',
 		name: 'querySecretNotice',
 		type: 'notice',
 		displayOptions: { show: { authentication: SECRET_MODES, secretIn: ['query'], parameterName: ['secret'] } },
@@ -138,13 +139,29 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'In Cunnekt, paste the Production URL above with the secret at its end: …/webhook?PARAMETER_NAME=YOUR_SECRET, with the Parameter Name above and the Shared Secret of your Cunnekt Webhook API credential in place of PARAMETER_NAME and YOUR_SECRET.',
+			'The URL to paste into Cunnekt → API Settings → Webhook URL is the Production URL above with your secret at its end: …/webhook?PARAMETER_NAME=YOUR_SECRET, with the Parameter Name above and the Shared Secret of your Cunnekt Webhook API credential.',
 		name: 'queryParameterSecretNotice',
 		type: 'notice',
 		displayOptions: {
 			show: { authentication: SECRET_MODES, secretIn: ['query'] },
 			hide: { parameterName: ['secret'] },
 		},
+		default: '',
+	},
+	{
+		displayName:
+			'Paste the Production URL above as it is; every call must carry the Header Name below with the Shared Secret of your Cunnekt Webhook API credential (for senders that can add headers: Cunnekt\'s Webhook URL setting cannot).',
+		name: 'headerSecretNotice',
+		type: 'notice',
+		displayOptions: { show: { authentication: SECRET_MODES, secretIn: ['header'] } },
+		default: '',
+	},
+	{
+		displayName:
+			'For WhatsApp (Meta) calling n8n directly: paste the Production URL above as the Callback URL in your Meta app → WhatsApp → Configuration, with the Verify Token of your Cunnekt Webhook API credential; WhatsApp signs every call with the credential\'s App Secret.',
+		name: 'signatureNotice',
+		type: 'notice',
+		displayOptions: { show: { authentication: SIGNATURE_MODES } },
 		default: '',
 	},
 	{

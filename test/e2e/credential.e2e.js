@@ -44,6 +44,9 @@ module.exports = [
 				stack.sandbox.requests.map((request) => [request.method, request.path]),
 				[['GET', '/restapi/v1/whatsapp/templates']],
 			);
+
+			step('remove the two wrong credentials: a node added later gets the newest credential of its type');
+			for (const { id } of [wrong, nowhere]) await stack.api.call('DELETE', `/credentials/${id}`);
 		},
 	},
 ];

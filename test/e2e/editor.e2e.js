@@ -2,37 +2,27 @@
 /** n8n's editor in a real browser: what a person sees when they use the Cunnekt nodes. Screenshots in .e2e/screenshots. */
 const assert = require('assert/strict');
 const { createWorkflow, loadExamples } = require('../../playground/stack');
-const { launchBrowser, signIn, openNode, pickOption, screenshot } = require('./browser');
+const { withEditor, openNode, pickOption, screenshot, assertSeenWhole } = require('./browser');
 const { ORDER_PICTURE, cunnekt, customers, manualWorkflow, orderUpdateBody, assertRequests } = require('./harness');
 
 
-/** Runs steps in a fresh browser page signed in as the owner; a failure leaves a screenshot. */
-async function withEditor(context, steps) {
-	const browser = await launchBrowser();
-	try {
-		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-		page.setDefaultTimeout(60000); // a noisy shared machine: generous, only so that nothing hangs forever
-		try {
-			context.step('sign in');
-			await signIn(page, context.stack);
-			await steps(page);
-		} catch (error) {
-			const name = `failure-${context.name.replace(/\W+/g, '-').slice(0, 60)}`;
-			context.failureScreenshot = await screenshot(page, context.screenshotsDir, name).catch(() => undefined);
-			throw error;
-		}
-	} finally {
-		await browser.close();
-	}
-}
-
-/** The resource mapper's fields, once shown: their labels, as the person reads them. */
-async function mapperFieldLabels(ndv, firstFieldId) {
+/**
+ * The resource mapper's fields, once shown, as the person reads them: each label, and the value of a read-only field
+ * (the template's text), after checking that every label, input and warning icon is seen whole (not cut off).
+ */
+async function mapperFields(ndv, firstFieldId) {
 	await ndv.locator(`[data-test-id=parameter-input-${firstFieldId}]`).waitFor();
-	const labels = ndv.locator('[data-test-id=mapping-fields-container] label');
-	// Each field's label also holds its Fixed / Expression switch; the first label is the mapper's own heading.
-	const texts = (await labels.allInnerTexts()).map((text) => text.trim().split('\n')[0]);
-	return texts.filter((text) => text !== 'Values to Send');
+	const fields = ndv.locator('[data-test-id=mapping-fields-container] .parameter-item');
+	await assertSeenWhole(fields.locator('label .n8n-text'), "Template's Fields' labels");
+	await assertSeenWhole(fields.locator('input'), "Template's Fields' inputs");
+	await assertSeenWhole(fields.locator('[data-test-id=parameter-issues]'), "Template's Fields' warning icons");
+	const shown = [];
+	for (const field of await fields.all()) {
+		const label = (await field.locator('label .n8n-text').first().innerText()).trim();
+		const input = field.locator('input').first();
+		shown.push((await input.isDisabled()) ? `${label}: ${await input.inputValue()}` : label);
+	}
+	return shown;
 }
 
 /** Switches a parameter to an expression and types it as a person does (n8n closes the braces itself). */
@@ -50,6 +40,37 @@ async function typeExpression(page, ndv, container, input, expression) {
 async function closeToasts(page) {
 	for (const close of await page.locator('.el-notification__closeBtn').all()) await close.click().catch(() => undefined);
 	await page.locator('.el-notification').first().waitFor({ state: 'hidden' });
+}
+
+const SETUP =
+	'Paste this node\'s Production URL (under Webhook URLs above) into Cunnekt → API Settings → Webhook URL, then Publish the workflow. To try it first, paste the Test URL there, click "Execute step" and send your WhatsApp number a message.';
+const QUERY_SECRET =
+	'The URL to paste into Cunnekt → API Settings → Webhook URL is the Production URL above with your secret at its end: …/webhook?secret=YOUR_SECRET, where YOUR_SECRET is the Shared Secret of your Cunnekt Webhook API credential.';
+const HEADER_SECRET =
+	"Paste the Production URL above as it is; every call must carry the Header Name below with the Shared Secret of your Cunnekt Webhook API credential (for senders that can add headers: Cunnekt's Webhook URL setting cannot).";
+const SIGNATURE =
+	"For WhatsApp (Meta) calling n8n directly: paste the Production URL above as the Callback URL in your Meta app → WhatsApp → Configuration, with the Verify Token of your Cunnekt Webhook API credential; WhatsApp signs every call with the credential's App Secret.";
+const NO_AUTHENTICATION =
+	'With Authentication None, anyone who has this URL can start the workflow. Choose Shared Secret so that only calls carrying your secret start it.';
+
+/** Fails unless the panel's notices are exactly these, in this order, each seen whole. */
+async function assertNotices(ndv, texts) {
+	const notices = ndv.locator('[data-test-id=node-parameters] .notice[role=alert]');
+	await notices.filter({ hasText: texts[texts.length - 1] }).first().waitFor();
+	assert.deepEqual((await notices.allInnerTexts()).map((text) => text.trim()), texts);
+	await assertSeenWhole(notices, 'the notices');
+}
+
+/** The node's credential fields as shown, each seen whole: [label, the credential selected]. */
+async function credentialLabels(ndv) {
+	const slots = ndv.locator('[data-test-id=node-credentials-slot]');
+	const shown = [];
+	for (const slot of await slots.all()) {
+		const label = slot.locator('[data-test-id=credentials-label] label .n8n-text');
+		await assertSeenWhole(label, 'a credential field\'s label');
+		shown.push([(await label.innerText()).trim(), await slot.locator('[data-test-id=node-credentials-select] input').inputValue()]);
+	}
+	return shown;
 }
 
 module.exports = [
@@ -79,23 +100,43 @@ module.exports = [
 				await ndv.locator('[data-test-id=rlc-input]').click();
 				const listed = page.locator('[data-test-id=rlc-item]');
 				await listed.first().waitFor();
-				const expected = [...stack.sandbox.state.templates.values()].map(
-					(template) => `${template.name} (${template.language}) · ${template.status}`,
-				);
+				// The approved templates first; the others say they cannot be sent.
+				const templates = [...stack.sandbox.state.templates.values()];
+				const expected = [
+					...templates.filter((template) => template.status === 'APPROVED').map((template) => `${template.name} (${template.language}) · APPROVED`),
+					...templates.filter((template) => template.status !== 'APPROVED').map((template) => `${template.name} (${template.language}) · ${template.status}, cannot be sent`),
+				];
 				assert.deepEqual((await listed.allInnerTexts()).map((text) => text.trim()), expected);
+				await assertSeenWhole(listed, 'the template list');
 				assert.deepEqual(
 					stack.sandbox.requests.map((request) => [request.method, request.path, request.headers['api-key']]),
 					[['GET', '/templates', stack.sandbox.apiKey]],
 				);
 				await screenshot(page, screenshotsDir, 'template-list');
 
-				step('pick order_update: its variable fields appear');
+				step('pick track_shipment: its header, body and button fields appear, each label and text seen whole');
+				await listed.filter({ hasText: 'track_shipment (en)' }).click();
+				// Short labels (n8n cuts long ones), and the template's texts read-only above the variables they hold.
+				assert.deepEqual(await mapperFields(ndv, 'header_1'), [
+					'Header Text: Order {{1}}',
+					'Header {{1}}',
+					'Body Text: Your parcel {{1}} is on its way.',
+					'Body {{1}}',
+					'"Track parcel" Link: https://track.example.com/{{1}}',
+					'Button 1 URL Suffix',
+					'"Talk to us" Payload',
+				]);
+				await screenshot(page, screenshotsDir, 'template-fields-buttons');
+
+				step('pick order_update: its variable fields appear, each label and text seen whole');
+				await ndv.locator('[data-test-id=rlc-input]').click();
 				await listed.filter({ hasText: 'order_update (en)' }).click();
-				// Each label says what the field fills: the template's text around the variable and its example.
-				assert.deepEqual(await mapperFieldLabels(ndv, 'header_image'), [
-					'Header Image (e.g. https://example.com/order.jpg): a public http(s) link to the image at the top of the message',
-					'Body {{1}} (e.g. Vivek) in "Hi {{1}}, your order of {{2}} has shipped."',
-					'Body {{2}} (e.g. Rs. 999) in "Hi {{1}}, your order of {{2}} has shipped."',
+				await ndv.locator('[data-test-id=parameter-input-header_1]').waitFor({ state: 'detached' });
+				assert.deepEqual(await mapperFields(ndv, 'header_image'), [
+					'Header Image Link',
+					'Body Text: Hi {{1}}, your order of {{2}} has shipped.',
+					'Body {{1}} (e.g. Vivek)',
+					'Body {{2}} (e.g. Rs. 999)',
 				]);
 				await screenshot(page, screenshotsDir, 'template-fields');
 
@@ -147,46 +188,41 @@ module.exports = [
 				const url = `${stack.n8n.url}/webhook/${webhookId}/webhook`;
 				await ndv.locator('.node-webhooks').getByText(url, { exact: true }).waitFor();
 
-				step('the notices say where the URL goes, with the secret, in the words of n8n 2.41\'s editor');
-				const SETUP =
-					'Paste this node\'s Production URL (under Webhook URLs above) into Cunnekt → API Settings → Webhook URL, then Publish the workflow. To try it first, paste the Test URL there, click "Execute step" and send your WhatsApp number a message.';
-				const QUERY_SECRET =
-					'In Cunnekt, paste the Production URL above with the secret at its end: …/webhook?secret=YOUR_SECRET, with the Shared Secret of your Cunnekt Webhook API credential in place of YOUR_SECRET.';
-				const NO_AUTHENTICATION =
-					'With Authentication None, anyone who has this URL can start the workflow. Choose Shared Secret so that only calls carrying your secret start it.';
-				const shown = async (text) => await ndv.getByText(text, { exact: true }).count();
-				await ndv.getByText(SETUP, { exact: true }).waitFor();
-				await ndv.getByText(QUERY_SECRET, { exact: true }).waitFor();
-				assert.equal(await shown(NO_AUTHENTICATION), 0);
+				step('the notices say where the URL goes, with the secret, in the words of n8n 2.41\'s editor, each seen whole');
 				assert.doesNotMatch(await ndv.innerText(), /Listen for test event|activate/i);
 				// The button the notice names is the one n8n shows.
 				assert.equal((await ndv.locator('[data-test-id=node-execute-button]').first().innerText()).trim(), 'Execute step');
+				await assertNotices(ndv, [SETUP, QUERY_SECRET]);
 				await screenshot(page, screenshotsDir, 'trigger');
 
-				step('Authentication None says plainly who can start the workflow');
-				await pickOption(page, ndv, 'authentication', 'None');
-				await ndv.getByText(NO_AUTHENTICATION, { exact: true }).waitFor();
-				assert.equal(await shown(QUERY_SECRET), 0);
-			});
-		},
-	},
-	{
-		name: 'editor: the nodes panel describes Cunnekt by its actions when adding a step after a trigger',
-		async run(context) {
-			const { stack, step } = context;
-			const workflow = await createWorkflow(stack, manualWorkflow('Add a step', [customers()]), { publish: false });
-			await withEditor(context, async (page) => {
-				step('open the workflow and the nodes panel, search "Cunnekt"');
-				await page.goto(`${stack.n8n.url}/workflow/${workflow.id}`);
-				await page.locator('[data-test-id=canvas-node]').first().waitFor();
-				await page.locator('[data-test-id=node-creator-plus-button]').click();
-				await page.locator('[data-test-id=node-creator-search-bar] input, [data-test-id=search-bar] input').first().fill('Cunnekt');
-				const item = page.locator('[data-test-id=node-creator-node-item], [data-test-id=node-creator-action-item]').filter({ hasText: 'Cunnekt' }).first();
-				await item.waitFor();
-				assert.deepEqual((await item.innerText()).split('\n').map((line) => line.trim()).filter(Boolean), [
-					'Cunnekt',
-					"Send WhatsApp template and reply messages, manage media, templates and campaigns, and start workflows on customers' messages and delivery statuses, with Cunnekt",
+				step('the credentials: the webhook secrets one is named for what it holds and picked; the Cunnekt API one hides until Download Media');
+				assert.deepEqual(await credentialLabels(ndv), [['Webhook Secrets (Cunnekt Webhook API)', 'Cunnekt webhook']]);
+				await ndv.locator('[data-test-id=collection-parameter-add]').last().click();
+				await page.locator('.el-select-dropdown__item:visible').filter({ hasText: 'Download Media' }).first().click();
+				await ndv.locator('[data-test-id=parameter-input-downloadMedia] .el-switch').click();
+				await ndv.locator('[data-test-id=node-credentials-slot]').nth(1).waitFor();
+				assert.deepEqual(await credentialLabels(ndv), [
+					['Webhook Secrets (Cunnekt Webhook API)', 'Cunnekt webhook'],
+					['For Download Media: Cunnekt API', 'Cunnekt sandbox (classic platform)'],
 				]);
+				await screenshot(page, screenshotsDir, 'trigger-credentials');
+
+				for (const [mode, secretIn, notices] of [
+					['Shared Secret', 'Header', [SETUP, HEADER_SECRET]],
+					['WhatsApp Signature', undefined, [SETUP, SIGNATURE]],
+					['Shared Secret and WhatsApp Signature', 'Query Parameter', [SETUP, QUERY_SECRET, SIGNATURE]],
+					['None', undefined, [SETUP, NO_AUTHENTICATION]],
+				]) {
+					step(`Authentication ${mode}${secretIn ? `, the secret in a ${secretIn}` : ''}: what to paste where, seen whole`);
+					await pickOption(page, ndv, 'authentication', mode);
+					if (secretIn) await pickOption(page, ndv, 'secretIn', secretIn);
+					await assertNotices(ndv, notices);
+					assert.deepEqual(
+						(await credentialLabels(ndv)).map(([label]) => label).filter((label) => label.startsWith('Webhook')),
+						mode === 'None' ? [] : ['Webhook Secrets (Cunnekt Webhook API)'],
+					);
+					await screenshot(page, screenshotsDir, `trigger-${mode.replace(/\W+/g, '-').toLowerCase()}${secretIn ? `-${secretIn.replace(/\W+/g, '-').toLowerCase()}` : ''}`);
+				}
 			});
 		},
 	},

@@ -37,6 +37,7 @@ const checks = [
 	require('./agent.e2e'),
 	require('./examples.e2e'),
 	require('./editor.e2e'),
+	require('./editorFirstSteps.e2e'),
 ].flat();
 
 const relative = (file) => path.relative(process.cwd(), file) || file;

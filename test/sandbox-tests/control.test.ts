@@ -14,7 +14,10 @@ let sandbox: Sandbox;
 let receiver: Server;
 let receiverUrl: string;
 /** The bodies the receiver (n8n's place) got, parsed. */
-const received: Array<{ statuses?: Array<{ id: string; status: string; recipient_id: string }>; messages?: Array<{ from: string }> }> = [];
+const received: Array<{
+	statuses?: Array<{ id: string; status: string; recipient_id: string }>;
+	messages?: Array<{ from: string; context?: { id: string }; interactive?: unknown; button?: unknown }>;
+}> = [];
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ apiKey: KEY });
@@ -75,6 +78,47 @@ describe('sandbox control API for a person (accept: text/plain)', () => {
 		const answer = await control('/webhooks/statuses', { url: receiverUrl });
 		expect(answer.text).toBe(`Posted the statuses sent, delivered, read of message ${messages[0].id} to ${receiverUrl}: n8n answered 200, 200, 200.\n`);
 		expect(received.map((body) => body.statuses?.[0].recipient_id)).toEqual(['919888888888', '919888888888', '919888888888']);
+	});
+
+	it('a customer message of a type starting with a vowel: "an image"', async () => {
+		expect((await control('/webhooks/message', { url: receiverUrl, type: 'image' })).text).toBe(
+			`Posted an image message from 919999999999 to ${receiverUrl}: n8n answered 200.\n`,
+		);
+	});
+
+	it('a tap on a button of the last message with buttons: posted as WhatsApp reports it, from its recipient, answering it', async () => {
+		sandbox.openWindow('919000000001');
+		const send = await fetch(`${sandbox.baseUrl}/sendreplymessage`, {
+			method: 'POST',
+			headers: { 'API-KEY': KEY, 'content-type': 'application/json' },
+			body: JSON.stringify({
+				mobile: '919000000001',
+				type: 'button',
+				body: 'Approve?',
+				buttons: [
+					{ type: 'reply', reply: { id: 'id-of-approve', title: 'Approve' } },
+					{ type: 'reply', reply: { id: 'id-of-decline', title: 'Decline' } },
+				],
+			}),
+		});
+		const { messages } = (await send.json()) as { messages: Array<{ id: string }> };
+		const answer = await control('/webhooks/tap', { url: receiverUrl, answer: 'approve' });
+		expect(answer.text).toBe(`919000000001 tapped "Approve" on message ${messages[0].id}; posted as Cunnekt posts it to ${receiverUrl}: n8n answered 200.\n`);
+		const [tap] = received[0].messages ?? [];
+		expect([tap.from, tap.context, tap.interactive]).toEqual([
+			'919000000001',
+			{ from: '919000000001', id: messages[0].id },
+			{ type: 'button_reply', button_reply: { id: 'id-of-approve', title: 'Approve' } },
+		]);
+		expect((await control('/webhooks/tap', { url: receiverUrl, answer: 'Maybe' })).text).toBe(
+			`Malformed request: The message ${messages[0].id} to 919000000001 has no button "Maybe"; its buttons: Approve, Decline\n`,
+		);
+	});
+
+	it('a tap before any message with buttons was sent says so', async () => {
+		expect((await control('/webhooks/tap', { url: receiverUrl, answer: 'Approve', mobile: '919000000001' })).text).toBe(
+			'Malformed request: The sandbox has accepted no message with buttons to 919000000001 yet, so there is nothing to tap\n',
+		);
 	});
 
 	it('a customer message, a window, and a refusal each answer one line', async () => {

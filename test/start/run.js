@@ -126,6 +126,11 @@ function printedCurls(output) {
 		.filter((line) => line.startsWith('curl '));
 }
 
+/** The sandbox's control API of the npm start under test (what a person reads with the printed curl …/requests). */
+async function sandboxRequests(env, requestPath) {
+	return await (await fetch(`http://127.0.0.1:${env.sandboxPort}/__sandbox/requests?path=${requestPath}`)).json();
+}
+
 /** Runs a printed line as a shell runs it when pasted. */
 function paste(line) {
 	const result = spawnSync('sh', ['-c', line], { encoding: 'utf8' });
@@ -156,46 +161,83 @@ const checks = [
 		},
 	},
 	{
-		name: 'npm start: every printed curl works as printed; the text message starts its example, which replies',
+		name: 'npm start: a webhook secret made for this install (kept outside the repository), and the URL to paste into Cunnekt with it',
+		async run({ env }) {
+			const output = env.output();
+			const [, secret, made, file] =
+				/"Cunnekt webhook" \(Cunnekt Webhook API\) holds this install's webhook secret: (\S+)\n\s+\((made now|made at an earlier start), kept in (\S+)\)/.exec(output) ?? [];
+			assert.ok(secret, `npm start prints the webhook secret and where it is kept:\n${output}`);
+			assert.match(secret, /^[A-Za-z0-9._~-]{32,}$/, 'a long random secret a URL carries unchanged');
+			assert.doesNotMatch(secret, /replace|secret|example/i, 'not a placeholder');
+			assert.ok(made, 'says whether it was made now');
+			assert.equal(fs.readFileSync(file, 'utf8').trim(), secret, 'kept where the next start finds it');
+			assert.ok(!path.resolve(file).startsWith(`${REPO_DIR}${path.sep}`), `kept outside the repository: ${file}`);
+			const [, pasteUrl] = /Paste into Cunnekt → API Settings → Webhook URL \(.+\):\n\s+(\S+)/.exec(output) ?? [];
+			assert.ok(pasteUrl, 'npm start prints the URL to paste into Cunnekt');
+			assert.match(pasteUrl, new RegExp(`^http://127\\.0\\.0\\.1:${env.port}/webhook/[0-9a-f-]+/webhook\\?secret=${secret}$`));
+			assert.ok(printedCurls(output).some((line) => line.includes(`"url":"${pasteUrl}"`)), 'a printed curl posts a customer message to that URL');
+		},
+	},
+	{
+		name: 'npm start: every printed curl works as printed; the text message starts its example, which replies; Send and Wait waits, and the tap resumes it',
 		async run({ env, step }) {
 			const n8n = await signIn(env);
 			const curls = printedCurls(env.output());
 			assert.ok(curls.some((line) => line.includes('/webhooks/message')), 'a curl posts a customer message');
+			assert.ok(curls.some((line) => line.includes('/webhook/refund-request')), 'a curl starts the refund-approval example');
+			assert.ok(curls.some((line) => line.includes('/webhooks/tap')), 'a curl taps its Approve button');
 			for (const line of curls) {
+				if (line.includes('/webhooks/tap')) {
+					step('wait until the manager has the buttons to tap (a person reads them first)');
+					await until(
+						async () => (await sandboxRequests(env, '/sendreplymessage')).some((request) => request.body.type === 'button' && request.body.mobile === '919000000001'),
+						() => 'the refund example sent the manager no buttons',
+					);
+				}
 				step(`paste ${line.slice(0, 90)}…`);
 				const answer = paste(line);
 				if (line.includes('/windows')) {
 					assert.match(answer, /^The 24-hour service window of \d+ is open: replies to it are accepted\.\n$/);
+				} else if (line.includes('/webhook/refund-request')) {
+					assert.equal(answer, '{"message":"Workflow was started"}');
+				} else if (line.includes('/webhooks/tap')) {
+					assert.match(answer, new RegExp(`^919000000001 tapped "Approve" on message \\S+; posted as Cunnekt posts it to http://127\\.0\\.0\\.1:${env.port}/webhook/\\S+: n8n answered 200\\b.*\\.\\n$`));
 				} else {
 					// n8n's answer, e.g. "200" or, for a status the example filters out, "200 Received 1 event; none starts…"
 					assert.match(answer, new RegExp(`^Posted .+ to http://127\\.0\\.0\\.1:${env.port}/webhook/\\S+: n8n answered 200\\b.*\\.\\n$`));
-					assert.doesNotMatch(answer, /answered .*\b[45]\d\d\b/, 'no post was refused');
 				}
+				assert.doesNotMatch(answer, /answered .*\b[45]\d\d\b/, 'no post was refused');
 			}
-			step('the executions those posts started finish successfully');
+			step('the executions those posts started finish successfully, the refund resumed by the tap');
 			const workflows = await n8n.get('/rest/workflows');
 			const reply = workflows.find((workflow) => workflow.name === 'Reply to every inbound message with buttons');
-			assert.ok(reply, 'the reply example was imported');
+			const refund = workflows.find((workflow) => workflow.name === 'Refund approval on WhatsApp (Send and Wait)');
+			assert.ok(reply && refund, 'the reply and refund examples were imported');
 			/** @type {any[]} */
 			let executions = [];
 			await until(
 				async () => {
 					executions = (await n8n.get('/rest/executions')).results;
-					return executions.length > 0 && executions.every((execution) => execution.status !== 'running' && execution.status !== 'new');
+					return executions.length > 0 && executions.every((execution) => !['running', 'new', 'waiting'].includes(execution.status));
 				},
 				() => `executions did not finish: ${JSON.stringify(executions).slice(0, 500)}`,
 			);
 			assert.ok(executions.some((execution) => execution.workflowId === reply.id), 'the text message started the reply example');
+			assert.ok(executions.some((execution) => execution.workflowId === refund.id), 'the refund request started the refund example');
 			assert.deepEqual(
 				executions.filter((execution) => execution.status !== 'success').map((execution) => [execution.workflowId, execution.status]),
 				[],
 				'every execution the curls started succeeded',
 			);
-			step('the sandbox received the reply with buttons');
-			const replies = await (await fetch(`http://127.0.0.1:${env.sandboxPort}/__sandbox/requests?path=/sendreplymessage`)).json();
+			step('the sandbox received the reply with buttons, and the customer was told the refund is approved');
+			const replies = await sandboxRequests(env, '/sendreplymessage');
 			assert.ok(
 				replies.some((request) => request.body.mobile === '919999999999' && request.body.type === 'button' && request.status === 200),
 				`the reply with buttons to 919999999999 was accepted: ${JSON.stringify(replies).slice(0, 400)}`,
+			);
+			assert.ok(
+				replies.some((request) => request.body.mobile === '919999999999' && /^Good news: your refund of 250 EUR for order A-1042 is approved\.$/.test(request.body.text ?? '')),
+				`the customer was told the refund is approved: ${JSON.stringify(replies.map((request) => request.body)).slice(0, 600)}`,
 			);
 		},
 	},

@@ -71,7 +71,7 @@ describe('templateExpectations and valuesFromSlots', () => {
 		});
 	});
 
-	it('helps with each field: a long text is shown around its variable, with the example the template carries', () => {
+	it('labels each field shortly (the editor cuts long labels) and shows a long text around each variable, read-only, above it', () => {
 		const long = `Dear {{1}}, ${'we are glad to tell you that '.repeat(3)}your refund of {{2}} was sent today. ${'Thank you. '.repeat(4)}`;
 		const template: CunnektTemplate = {
 			id: 'tpl_long',
@@ -80,10 +80,20 @@ describe('templateExpectations and valuesFromSlots', () => {
 			status: 'APPROVED',
 			components: [{ type: 'BODY', text: long, example: { body_text: [['Asha']] } }],
 		};
-		expect(templateExpectations(template).slots.map((slot) => slot.label)).toEqual([
-			'Body {{1}} (e.g. Asha) in "Dear {{1}}, we are glad to tell you that we are glad…"',
-			'Body {{2}} in "…are glad to tell you that your refund of {{2}} was sent today. Thank you. Thank you. Thank…"',
+		expect(templateExpectations(template).slots.map(({ id, label, text, required }) => ({ id, label, text, required }))).toEqual([
+			{ id: 'template_text_body', label: 'Body Text (1/2)', text: 'Dear {{1}}, we are glad to tell you that we…', required: false },
+			{ id: 'body_1', label: 'Body {{1}} (e.g. Asha)', text: undefined, required: true },
+			{ id: 'template_text_body_2', label: 'Body Text (2/2)', text: '…that your refund of {{2}} was sent today.…', required: false },
+			{ id: 'body_2', label: 'Body {{2}}', text: undefined, required: true },
 		]);
+	});
+
+	it('sends nothing for the read-only texts, whatever their fields hold', () => {
+		const expectations = templateExpectations(seeded('sdsdDSDdssd'));
+		const values = valuesFromSlots(expectations, (slot) =>
+			({ header_image: 'https://e.x/o.jpg', template_text_body: 'Hi {{1}}, your order of {{2}} has shipped.', body_1: 'A', body_2: 'B' })[slot.id],
+		);
+		expect(values).toEqual({ header: { type: 'image', link: 'https://e.x/o.jpg' }, body: [{ text: 'A' }, { text: 'B' }] });
 	});
 
 	it('builds the document header with its filename, and skips optional fields left empty', () => {

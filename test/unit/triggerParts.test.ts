@@ -175,10 +175,12 @@ describe('authentication', () => {
 
 	it('the panel shows each check\'s fields, and the credential, for the modes the table names', () => {
 		const shownFor = (name: string) => triggerProperties.find((property) => property.name === name)?.displayOptions?.show?.authentication;
-		expect(['secretIn', 'parameterName', 'querySecretNotice', 'queryParameterSecretNotice', 'headerName', 'secret'].map(shownFor)).toEqual(
-			Array.from({ length: 6 }, () => ['sharedSecret', 'sharedSecretAndSignature']),
-		);
-		expect(shownFor('appSecret')).toEqual(['signature', 'sharedSecretAndSignature']);
+		const secretFields = ['secretIn', 'parameterName', 'querySecretNotice', 'queryParameterSecretNotice', 'headerSecretNotice', 'headerName', 'secret'];
+		expect(secretFields.map(shownFor)).toEqual(secretFields.map(() => ['sharedSecret', 'sharedSecretAndSignature']));
+		expect(['appSecret', 'signatureNotice'].map(shownFor)).toEqual([
+			['signature', 'sharedSecretAndSignature'],
+			['signature', 'sharedSecretAndSignature'],
+		]);
 		const credential = new CunnektTrigger().description.credentials?.find((entry) => entry.name === 'cunnektWebhookApi');
 		expect(credential?.displayOptions?.show?.authentication).toEqual(['sharedSecret', 'signature', 'sharedSecretAndSignature']);
 	});
@@ -355,9 +357,20 @@ describe('the old secret fields and the Cunnekt Webhook API credential, as n8n s
 			'secretIn',
 			'parameterName',
 			'querySecretNotice',
+			'signatureNotice',
 			'options',
 		]);
 		expect(['none', 'sharedSecret', 'signature', 'sharedSecretAndSignature'].map(credentialShown)).toEqual([false, true, true, true]);
+	});
+
+	it('names each credential by what it is for; the Cunnekt API one shows only with Options → Download Media', () => {
+		expect(description.credentials?.map(({ name, displayName }) => [name, displayName])).toEqual([
+			['cunnektWebhookApi', 'Webhook Secrets (Cunnekt Webhook API)'],
+			['cunnektApi', 'For Download Media: Cunnekt API'],
+		]);
+		const apiCredential = description.credentials?.find((entry) => entry.name === 'cunnektApi') ?? { name: '' };
+		const apiShown = (parameters: INodeParameters) => NodeHelpers.displayParameter(parameters, apiCredential, node(parameters), description);
+		expect([apiShown({}), apiShown({ options: { downloadMedia: false } }), apiShown({ options: { downloadMedia: true } })]).toEqual([false, false, true]);
 	});
 
 	it('a node saved with them keeps and shows them (and its old Verify Token option), so it keeps working', () => {

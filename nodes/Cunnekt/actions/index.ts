@@ -16,25 +16,32 @@ export const resources: Readonly<Record<CunnektResource, CunnektResourceModule>>
 	campaign,
 };
 
+/**
+ * The resources in the order people need them, not by name: n8n's nodes panel lists a node's actions grouped by
+ * resource in this order, and sending an approved template is the most common first step (a reply needs the
+ * customer to have written first).
+ */
+const RESOURCE_OPTIONS = [
+	{ name: 'Template Message', value: 'templateMessage', description: 'Approved templates, at any time' },
+	{ name: 'Reply', value: 'reply', description: 'Free-form messages within the 24-hour service window' },
+	{
+		name: 'Campaign',
+		value: 'campaign',
+		description: "Broadcast a template to many recipients: create from a sheet's rows, list, launch",
+	},
+	{
+		name: 'Template',
+		value: 'template',
+		description: 'Create, list, get, sync and delete message templates',
+	},
+	{ name: 'Media', value: 'media', description: 'Download the files customers send' },
+];
+
 export const resourcePicker: INodeProperties = {
 	displayName: 'Resource',
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
-	options: [
-		{
-			name: 'Campaign',
-			value: 'campaign',
-			description: 'Broadcast a template to many recipients: create from a sheet\'s rows, list, launch',
-		},
-		{ name: 'Media', value: 'media', description: 'Download the files customers send' },
-		{ name: 'Reply', value: 'reply', description: 'Free-form messages within the 24-hour service window' },
-		{
-			name: 'Template',
-			value: 'template',
-			description: 'Create, list, get, sync and delete message templates',
-		},
-		{ name: 'Template Message', value: 'templateMessage', description: 'Approved templates, at any time' },
-	],
+	options: RESOURCE_OPTIONS,
 	default: 'templateMessage',
 };

@@ -20,13 +20,15 @@ export async function getTemplateFields(this: ILoadOptionsFunctions): Promise<Re
 	const expectations = templateExpectations(template);
 	const fields: ResourceMapperField[] = expectations.slots.map((slot) => ({
 		id: slot.id,
-		// The mapper shows no description per field: its label says what it fills (templateExpectations.ts).
+		// The mapper shows no description per field and cuts long labels: a short label, and the template's text in
+		// a read-only field above the variables it holds (templateExpectations.ts).
 		displayName: slot.label,
 		required: slot.required,
 		defaultMatch: false,
 		canBeUsedToMatch: false,
 		display: true,
 		type: 'string',
+		...(slot.kind === 'templateText' ? { readOnly: true, defaultValue: slot.text } : {}),
 	}));
 	if (fields.length > 0) return { fields };
 	return {

@@ -4,7 +4,8 @@ import { asObjects, capitalise, plural } from '../../shared/values';
 import type { Json } from '../../shared/values';
 import { checkHttpUrl } from './limits';
 import { findComponent, MEDIA_FORMATS } from './templateComponents';
-import { exampleFor, exampleOf, textAround, variablesIn } from './templateVariables';
+import { excerptAround, excerptsOf, fittingLabel } from './editorText';
+import { exampleFor, exampleOf, variablesIn } from './templateVariables';
 import type { CardValue, ComponentValues, HeaderMediaType, TextValue } from './templateComponents';
 
 /**
@@ -13,12 +14,21 @@ import type { CardValue, ComponentValues, HeaderMediaType, TextValue } from './t
  * describe them, and valuesFromSlots turns what was filled in into the values templateComponents.ts builds.
  */
 
-export type SlotKind = 'headerText' | 'headerMedia' | 'headerFilename' | 'bodyText' | 'buttonUrl' | 'buttonPayload';
+/** templateText: a text of the template shown read-only above the variables it holds, so nothing to send. */
+export type SlotKind =
+	| 'templateText'
+	| 'headerText'
+	| 'headerMedia'
+	| 'headerFilename'
+	| 'bodyText'
+	| 'buttonUrl'
+	| 'buttonPayload';
 
-/** One value a template takes: a field of the resource mapper. */
+/** One value a template takes, or one of its texts: a field of the resource mapper. */
 export interface TemplateSlot {
 	/** The field's key in the mapped values. */
 	id: string;
+	/** How error messages name the field. */
 	displayName: string;
 	required: boolean;
 	kind: SlotKind;
@@ -30,10 +40,11 @@ export interface TemplateSlot {
 	named?: boolean;
 	buttonIndex?: number;
 	buttonText?: string;
+	/** A templateText's text (or the part of it around the variables that follow), as the read-only field shows it. */
+	text?: string;
 	/**
-	 * The field's label in the editor, which shows no description per field and cuts a label off after about 25
-	 * characters: a short name and the template's example first, then what the field fills, e.g.
-	 * `Body {{1}} (e.g. Vivek) in "Hi {{1}}, your order of {{2}} has shipped."`.
+	 * The field's label in the editor, which shows no description per field and cuts a long label off
+	 * (editorText.ts): short, e.g. `Body {{1}} (e.g. Vivek)`; the sentence is the templateText above it.
 	 */
 	label: string;
 }
@@ -46,30 +57,53 @@ export interface TemplateExpectations {
 	cardCount: number;
 }
 
-/** One slot per variable of a header or body text: `Body {{1}} (e.g. Vivek) in "Hi {{1}}, …"`. */
-function variableSlots(component: Json | undefined, part: 'header' | 'body', kind: SlotKind): TemplateSlot[] {
+/** A template's text, read-only: the sentence the variables after it fill. */
+function textSlot(id: string, displayName: string, label: string, text: string): TemplateSlot {
+	return { id: `template_text_${id}`, displayName, required: false, kind: 'templateText', text, label };
+}
+
+/**
+ * A header or body text with variables: the text (or, when it is long, the part around each variable), each
+ * followed by the variables it shows, e.g. `Body Text` "Hi {{1}}, your order of {{2}} has shipped." then
+ * `Body {{1}} (e.g. Vivek)` and `Body {{2}} (e.g. Rs. 999)`.
+ */
+function variableSlots(component: Json | undefined, part: 'header' | 'body', kind: SlotKind, prefix: string): TemplateSlot[] {
 	const text = String(component?.text ?? '');
-	return variablesIn(text).map((variable) => ({
-		id: `${part}_${variable}`,
-		displayName: `${capitalise(part)} Variable {{${variable}}}`,
-		required: true,
-		kind,
-		variable,
-		named: !/^\d+$/.test(variable),
-		label: `${capitalise(part)} {{${variable}}}${exampleOf(exampleFor(component, part, variable))} in "${textAround(text, variable)}"`,
-	}));
+	if (variablesIn(text).length === 0) return [];
+	const excerpts = excerptsOf(text);
+	const name = capitalise(part);
+	return excerpts.flatMap((excerpt, position) => [
+		textSlot(
+			`${part}${position > 0 ? `_${position + 1}` : ''}`,
+			`${name} Text`,
+			fittingLabel(`${prefix}${name} Text${excerpts.length > 1 ? ` (${position + 1}/${excerpts.length})` : ''}`),
+			excerpt.text,
+		),
+		...excerpt.variables.map((variable): TemplateSlot => {
+			const example = exampleFor(component, part, variable);
+			const short = `${prefix}${name} {{${variable}}}`;
+			return {
+				id: `${part}_${variable}`,
+				displayName: `${name} Variable {{${variable}}}`,
+				required: true,
+				kind,
+				variable,
+				named: !/^\d+$/.test(variable),
+				label: fittingLabel(`${short}${exampleOf(example)}`, short),
+			};
+		}),
+	]);
 }
 
 /** The slots of a header with media: its link, and for a document the file name the customer sees. */
-function mediaHeaderSlots(header: Json | undefined, media: HeaderMediaType, where: string): TemplateSlot[] {
-	const exampleLink = asObjects([header?.example])[0]?.header_handle;
+function mediaHeaderSlots(media: HeaderMediaType, prefix: string): TemplateSlot[] {
 	const link: TemplateSlot = {
 		id: `header_${media}`,
 		displayName: `Header ${capitalise(media)} Link`,
 		required: true,
 		kind: 'headerMedia',
 		media,
-		label: `Header ${capitalise(media)}${exampleOf(Array.isArray(exampleLink) ? exampleLink[0] : undefined)}: a public http(s) link to the ${media} at the top of the ${where}`,
+		label: fittingLabel(`${prefix}Header ${capitalise(media)} Link`, `${prefix}${capitalise(media)} Link`),
 	};
 	if (media !== 'document') return [link];
 	const filename: TemplateSlot = {
@@ -78,31 +112,41 @@ function mediaHeaderSlots(header: Json | undefined, media: HeaderMediaType, wher
 		required: false,
 		kind: 'headerFilename',
 		media,
-		label: 'Header Document Filename: the file name the customer sees (optional)',
+		label: fittingLabel(`${prefix}Document File Name`, `${prefix}File Name`),
 	};
 	return [link, filename];
 }
 
 /** The header's slots: its text's variables, or its media. */
-function headerSlots(components: unknown, where: string): TemplateSlot[] {
+function headerSlots(components: unknown, prefix: string): TemplateSlot[] {
 	const header = findComponent(components, 'HEADER');
 	const format = header ? String(header.format ?? 'TEXT').toUpperCase() : undefined;
 	const media = format ? MEDIA_FORMATS[format] : undefined;
-	if (format === 'TEXT') return variableSlots(header, 'header', 'headerText');
-	return media ? mediaHeaderSlots(header, media, where) : [];
+	if (format === 'TEXT') return variableSlots(header, 'header', 'headerText', prefix);
+	return media ? mediaHeaderSlots(media, prefix) : [];
 }
 
-/** One slot per URL button with a variable (its suffix) and per quick reply (its payload), by the button's index. */
-function buttonSlots(components: unknown): TemplateSlot[] {
+/**
+ * Per URL button with a variable: its link (read-only) and its suffix; per quick reply: its payload. By the
+ * button's index among all the template's buttons.
+ */
+function buttonSlots(components: unknown, prefix = ''): TemplateSlot[] {
 	return asObjects(findComponent(components, 'BUTTONS')?.buttons).flatMap((button, buttonIndex): TemplateSlot[] => {
 		const type = String(button.type).toUpperCase();
 		const buttonText = String(button.text ?? buttonIndex + 1);
+		const number = `${prefix}Button ${buttonIndex + 1}`;
 		if (type === 'URL' && variablesIn(button.url).length > 0) {
 			const url = String(button.url);
 			const exampleUrl = Array.isArray(button.example) ? String(button.example[0] ?? '') : '';
-			const prefix = url.slice(0, url.indexOf('{{'));
-			const suffix = exampleUrl.startsWith(prefix) ? exampleUrl.slice(prefix.length) : undefined;
+			const start = url.slice(0, url.indexOf('{{'));
+			const suffix = exampleUrl.startsWith(start) ? exampleUrl.slice(start.length) : undefined;
 			return [
+				textSlot(
+					`button_${buttonIndex}`,
+					`Button "${buttonText}" Link`,
+					fittingLabel(`${prefix}"${buttonText}" Link`, `${number} Link`),
+					excerptAround(url, variablesIn(url)[0]),
+				),
 				{
 					id: `button_${buttonIndex}_url_suffix`,
 					displayName: `Button "${buttonText}" URL Suffix`,
@@ -110,7 +154,7 @@ function buttonSlots(components: unknown): TemplateSlot[] {
 					kind: 'buttonUrl',
 					buttonIndex,
 					buttonText,
-					label: `Button "${buttonText}" URL Suffix${exampleOf(suffix)}: replaces the variable in ${url}`,
+					label: fittingLabel(`${number} URL Suffix${exampleOf(suffix)}`, `${number} URL Suffix`, `${number} Suffix`, `${prefix}URL Suffix`),
 				},
 			];
 		}
@@ -123,7 +167,7 @@ function buttonSlots(components: unknown): TemplateSlot[] {
 				kind: 'buttonPayload',
 				buttonIndex,
 				buttonText,
-				label: `Button "${buttonText}" Payload: what comes back to your trigger when the customer taps "${buttonText}" (optional)`,
+				label: fittingLabel(`${prefix}"${buttonText}" Payload`, `${number} Payload`, `${prefix}Payload`),
 			},
 		];
 	});
@@ -131,20 +175,14 @@ function buttonSlots(components: unknown): TemplateSlot[] {
 
 /** The slots of one level: the template's top level, or one carousel card (its ids and names prefixed). */
 function levelSlots(components: unknown, card?: number): TemplateSlot[] {
+	const prefix = card === undefined ? '' : `Card ${card + 1} `;
 	const slots = [
-		...headerSlots(components, card === undefined ? 'message' : 'card'),
-		...variableSlots(findComponent(components, 'BODY'), 'body', 'bodyText'),
-		...buttonSlots(components),
+		...headerSlots(components, prefix),
+		...variableSlots(findComponent(components, 'BODY'), 'body', 'bodyText', prefix),
+		...buttonSlots(components, prefix),
 	];
 	if (card === undefined) return slots;
-	const prefix = `Card ${card + 1} `;
-	return slots.map((slot) => ({
-		...slot,
-		id: `card_${card}_${slot.id}`,
-		displayName: `${prefix}${slot.displayName}`,
-		label: `${prefix}${slot.label}`,
-		card,
-	}));
+	return slots.map((slot) => ({ ...slot, id: `card_${card}_${slot.id}`, displayName: `${prefix}${slot.displayName}`, card }));
 }
 
 /** The positions of a template's quick-reply buttons among all its buttons (what `index` means in a send). */
@@ -213,6 +251,7 @@ export function valuesFromSlots(
 	const values: ComponentValues = {};
 	const cards: CardValue[] = Array.from({ length: expectations.cardCount }, (_, cardIndex) => ({ cardIndex }));
 	for (const slot of expectations.slots) {
+		if (slot.kind === 'templateText') continue;
 		const raw = valueOf(slot);
 		const text = raw === undefined || raw === null ? '' : String(raw);
 		if (text.trim() === '') {

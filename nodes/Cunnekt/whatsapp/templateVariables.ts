@@ -28,21 +28,6 @@ export function givenExamples(example: unknown, part: 'body' | 'header'): { text
 	return { texts: Array.isArray(texts) ? texts : [] };
 }
 
-/** Longer texts are shown around the variable only: this many characters on each side. */
-const TEXT_AROUND = 40;
-
-/** A template text as the label of one of its variables shows it: whole, or cut around the variable. */
-export function textAround(text: string, variable: string): string {
-	const at = text.search(new RegExp(`\\{\\{\\s*${variable}\\s*\\}\\}`));
-	if (text.length <= 2 * TEXT_AROUND + 10 || at < 0) return text;
-	// Cut at spaces, so that no word is shown in half.
-	const start = text.lastIndexOf(' ', Math.max(0, at - TEXT_AROUND));
-	const from = at - TEXT_AROUND <= 0 || start < 0 ? 0 : start + 1;
-	const end = text.indexOf(' ', at + variable.length + 4 + TEXT_AROUND);
-	const to = end < 0 ? text.length : end;
-	return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
-}
-
 /** The example a component gives for one of its variables (numbered: by its number; named: by its name). */
 export function exampleFor(component: Json | undefined, part: 'body' | 'header', variable: string): string | undefined {
 	const given = givenExamples(component?.example, part);

@@ -37,6 +37,13 @@ const field = (id: string, displayName: string, required: boolean): ResourceMapp
 	type: 'string',
 });
 
+/** One of the template's texts, shown read-only above the variables it holds (nothing of it is sent). */
+const text = (id: string, displayName: string, value: string): ResourceMapperField => ({
+	...field(`template_text_${id}`, displayName, false),
+	readOnly: true,
+	defaultValue: value,
+});
+
 describe("getTemplateFields: the resource mapper's fields for each seeded template", () => {
 	it('welcome_message (text only): no fields, and says the template is sent as it is', async () => {
 		expect(await fieldsOf('asdasdDSDsd')).toEqual({
@@ -49,30 +56,34 @@ describe("getTemplateFields: the resource mapper's fields for each seeded templa
 		expect(request.headers['api-key']).toBe('mapper-key-51c0');
 	});
 
-	it('order_update (image header, {{1}} {{2}}): the image link and both variables, all required', async () => {
+	it('order_update (image header, {{1}} {{2}}): the image link, the body text, both variables (short labels, with examples that fit)', async () => {
 		expect(await fieldsOf('sdsdDSDdssd')).toEqual({
 			fields: [
-				field('header_image', 'Header Image (e.g. https://example.com/order.jpg): a public http(s) link to the image at the top of the message', true),
-				field('body_1', 'Body {{1}} (e.g. Vivek) in "Hi {{1}}, your order of {{2}} has shipped."', true),
-				field('body_2', 'Body {{2}} (e.g. Rs. 999) in "Hi {{1}}, your order of {{2}} has shipped."', true),
+				field('header_image', 'Header Image Link', true),
+				text('body', 'Body Text', 'Hi {{1}}, your order of {{2}} has shipped.'),
+				field('body_1', 'Body {{1}} (e.g. Vivek)', true),
+				field('body_2', 'Body {{2}} (e.g. Rs. 999)', true),
 			],
 		});
 	});
 
 	it("summer_collection (carousel, 3 cards): each card's image, optional quick reply payload, URL suffix", async () => {
 		const perCard = (card: number) => [
-			field(`card_${card}_header_image`, `Card ${card + 1} Header Image: a public http(s) link to the image at the top of the card`, true),
-			field(`card_${card}_button_0_payload`, `Card ${card + 1} Button "Interested" Payload: what comes back to your trigger when the customer taps "Interested" (optional)`, false),
-			field(`card_${card}_button_1_url_suffix`, `Card ${card + 1} Button "Shop now" URL Suffix: replaces the variable in https://example.com/shop/{{1}}`, true),
-		];
+			field(`card_${card}_header_image`, `Card ${card + 1} Image Link`, true),
+			field(`card_${card}_button_0_payload`, `Card ${card + 1} Button 1 Payload`, false),
+			text(`button_1`, `Card ${card + 1} "Shop now" Link`, 'https://example.com/shop/{{1}}'),
+			field(`card_${card}_button_1_url_suffix`, `Card ${card + 1} Button 2 Suffix`, true),
+		].map((entry) => (entry.id.startsWith('template_text_') ? { ...entry, id: `card_${card}_${entry.id}` } : entry));
 		expect(await fieldsOf('1036659577939498')).toEqual({ fields: [...perCard(0), ...perCard(1), ...perCard(2)] });
 	});
 
 	it('appointment_reminder (named variables): one field per name, in order', async () => {
 		expect(await fieldsOf('tpl_appointment_reminder')).toEqual({
 			fields: [
-				field('body_first_name', 'Body {{first_name}} (e.g. Asha) in "Hi {{first_name}}, your appointment is on {{date}}. Reply to reschedule."', true),
-				field('body_date', 'Body {{date}} (e.g. 12 March, 10:00) in "Hi {{first_name}}, your appointment is on {{date}}. Reply to reschedule."', true),
+				text('body', 'Body Text (1/2)', 'Hi {{first_name}}, your appointment is on…'),
+				field('body_first_name', 'Body {{first_name}}', true),
+				text('body_2', 'Body Text (2/2)', '…is on {{date}}. Reply to reschedule.'),
+				field('body_date', 'Body {{date}}', true),
 			],
 		});
 	});
@@ -80,10 +91,13 @@ describe("getTemplateFields: the resource mapper's fields for each seeded templa
 	it('track_shipment (text header variable, URL button, quick reply): header, body, suffix, optional payload', async () => {
 		expect(await fieldsOf('tpl_track_shipment')).toEqual({
 			fields: [
-				field('header_1', 'Header {{1}} (e.g. A-1042) in "Order {{1}}"', true),
-				field('body_1', 'Body {{1}} (e.g. AWB123456) in "Your parcel {{1}} is on its way."', true),
-				field('button_0_url_suffix', 'Button "Track parcel" URL Suffix (e.g. AWB123456): replaces the variable in https://track.example.com/{{1}}', true),
-				field('button_1_payload', 'Button "Talk to us" Payload: what comes back to your trigger when the customer taps "Talk to us" (optional)', false),
+				text('header', 'Header Text', 'Order {{1}}'),
+				field('header_1', 'Header {{1}}', true),
+				text('body', 'Body Text', 'Your parcel {{1}} is on its way.'),
+				field('body_1', 'Body {{1}}', true),
+				text('button_0', '"Track parcel" Link', 'https://track.example.com/{{1}}'),
+				field('button_0_url_suffix', 'Button 1 URL Suffix', true),
+				field('button_1_payload', '"Talk to us" Payload', false),
 			],
 		});
 	});
@@ -91,15 +105,18 @@ describe("getTemplateFields: the resource mapper's fields for each seeded templa
 	it('invoice_ready (document header): the link (required), the file name (optional), the variable', async () => {
 		expect(await fieldsOf('tpl_invoice_ready')).toEqual({
 			fields: [
-				field('header_document', 'Header Document (e.g. https://example.com/invoice.pdf): a public http(s) link to the document at the top of the message', true),
-				field('header_filename', 'Header Document Filename: the file name the customer sees (optional)', false),
-				field('body_1', 'Body {{1}} (e.g. INV-77) in "Your invoice {{1}} is attached."', true),
+				field('header_document', 'Header Document Link', true),
+				field('header_filename', 'Document File Name', false),
+				text('body', 'Body Text', 'Your invoice {{1}} is attached.'),
+				field('body_1', 'Body {{1}} (e.g. INV-77)', true),
 			],
 		});
 	});
 
 	it('spring_sale (PENDING): its variable (sending it is refused at execution, not here)', async () => {
-		expect(await fieldsOf('tpl_spring_sale')).toEqual({ fields: [field('body_1', 'Body {{1}} (e.g. 20%) in "Spring sale: {{1}} off everything!"', true)] });
+		expect(await fieldsOf('tpl_spring_sale')).toEqual({
+			fields: [text('body', 'Body Text', 'Spring sale: {{1}} off everything!'), field('body_1', 'Body {{1}} (e.g. 20%)', true)],
+		});
 	});
 
 	it('flash_deal (REJECTED, no variables): no fields', async () => {
@@ -153,6 +170,7 @@ describe("getTemplateFields: the resource mapper's fields for each seeded templa
 		expect(await fieldsOf('tpl_track_shipment', 'list', 'campaign', 'create')).toEqual(await fieldsOf('tpl_track_shipment'));
 		expect((await fieldsOf('sdsdDSDdssd', 'list', 'campaign', 'create')).fields.map((entry) => entry.id)).toEqual([
 			'header_image',
+			'template_text_body',
 			'body_1',
 			'body_2',
 		]);

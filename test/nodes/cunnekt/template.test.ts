@@ -104,9 +104,31 @@ describe('Template → Get', () => {
 		]);
 		expect(all.results).toHaveLength(8);
 		expect(await searchTemplates.call(context, 'SALE')).toEqual({
-			results: [{ name: 'spring_sale (en) · PENDING', value: 'tpl_spring_sale' }],
+			results: [{ name: 'spring_sale (en) · PENDING, cannot be sent', value: 'tpl_spring_sale' }],
 		});
 		expect((await searchTemplates.call(context, '10366')).results.map((entry) => entry.value)).toEqual(['1036659577939498']);
+	});
+
+	it('the list search puts the templates that can be sent first, and says which cannot', async () => {
+		// Cunnekt lists a pending and a rejected template before the approved ones.
+		const templates = sandbox.state.templates;
+		const seeded = [...templates.entries()];
+		templates.clear();
+		for (const [id, template] of [...seeded.filter(([, entry]) => entry.status !== 'APPROVED'), ...seeded.filter(([, entry]) => entry.status === 'APPROVED')]) {
+			templates.set(id, template);
+		}
+		const context = loadOptionsContext(credentialsFor(sandbox), { resource: 'templateMessage', operation: 'send' });
+		const names = (await searchTemplates.call(context)).results.map((entry) => entry.name);
+		expect(names).toEqual([
+			'welcome_message (en) · APPROVED',
+			'order_update (en) · APPROVED',
+			'summer_collection (en) · APPROVED',
+			'appointment_reminder (en_US) · APPROVED',
+			'track_shipment (en) · APPROVED',
+			'invoice_ready (en) · APPROVED',
+			'spring_sale (en) · PENDING, cannot be sent',
+			'flash_deal (en) · REJECTED, cannot be sent',
+		]);
 	});
 });
 

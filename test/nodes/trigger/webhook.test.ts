@@ -321,6 +321,7 @@ describe('the Cunnekt Webhook API credential holds the secrets', () => {
 		const entry = trigger.description.credentials?.find((credential) => credential.name === 'cunnektWebhookApi');
 		expect(entry).toEqual({
 			name: 'cunnektWebhookApi',
+			displayName: 'Webhook Secrets (Cunnekt Webhook API)',
 			required: false,
 			displayOptions: { show: { authentication: ['sharedSecret', 'signature', 'sharedSecretAndSignature'] } },
 			testedBy: 'cunnektWebhookApiTest',

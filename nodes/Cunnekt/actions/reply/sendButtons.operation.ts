@@ -40,6 +40,14 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	{
+		// Shown as soon as a 4th button is added, before anything runs (the send refuses it too).
+		displayName: `WhatsApp shows at most ${replyButtons.max} reply buttons: remove the extra ones (or use Send List for more choices).`,
+		name: 'tooManyButtonsNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { [`buttons.button[${replyButtons.max}]`]: [{ _cnd: { exists: true } }] } },
+	},
 ];
 
 /** The buttons, after WhatsApp's checks: 1–3 buttons, titles 1–20 and unique, IDs ≤ 256. */

@@ -12,7 +12,7 @@ import { templateParameterProperties } from '../../templateFields/properties';
  * (cunnektHitlTool) from this node.
  */
 
-const { buttonTitle, listRowTitle, listButton, interactiveBody, choiceButtons, choiceRows } = LIMITS;
+const { buttonTitle, listRowTitle, listButton, interactiveBody, choiceButtons, choiceRows, templateButtons } = LIMITS;
 
 const limitWaitTimeOption: INodeProperties = {
 	displayName: 'Limit Wait Time',
@@ -72,7 +72,62 @@ const limitWaitTimeOption: INodeProperties = {
 	],
 };
 
+/** Where the answer comes from: nothing on this node can receive it (docs/send-and-wait.md). */
+const tapNotice: INodeProperties = {
+	displayName:
+		'The tap comes back through a Cunnekt Trigger: this n8n needs one published workflow with a Cunnekt Trigger whose Production URL is your Cunnekt Webhook URL (Cunnekt → API Settings). One trigger serves every Send and Wait; without it the execution waits until its time limit.',
+	name: 'tapNotice',
+	type: 'notice',
+	default: '',
+};
+
+const choiceValues: INodeProperties[] = [
+	{
+		displayName: 'Label',
+		name: 'label',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Tomorrow 10:00',
+		description: 'What the button or row shows (ignored for a template: its buttons show)',
+	},
+	{
+		displayName: 'Value',
+		name: 'value',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. slot_10',
+		description: 'What the execution resumes with; empty means the label',
+	},
+];
+
+/** "Options to Choose From", for one way of asking: at most max options, and a notice as soon as there are more. */
+function choicesProperties(max: number, show: Record<string, string[]>): INodeProperties[] {
+	const shown = { responseType: ['choice'], ...show };
+	return [
+		{
+			displayName: 'Options to Choose From',
+			name: 'choices',
+			type: 'fixedCollection',
+			placeholder: 'Add Option',
+			required: true,
+			typeOptions: { multipleValues: true, sortable: true },
+			default: {},
+			displayOptions: { show: shown },
+			description: `What the person can pick, in this order (${max} at most); the execution resumes with the picked value. For a template, the n-th quick-reply button picks the n-th option.`,
+			options: [{ displayName: 'Option', name: 'choice', values: choiceValues }],
+		},
+		{
+			displayName: `WhatsApp takes at most ${max} options here: remove the extra ones.`,
+			name: 'tooManyChoicesNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { ...shown, [`choices.choice[${max}]`]: [{ _cnd: { exists: true } }] } },
+		},
+	];
+}
+
 export const properties: INodeProperties[] = [
+	tapNotice,
 	mobileProperty,
 	{
 		displayName: 'Send As',
@@ -115,11 +170,24 @@ export const properties: INodeProperties[] = [
 		],
 	},
 	{
+		// Shown while Approval Options is empty: what is sent then (answers.ts reads the same defaults).
+		displayName:
+			'The message gets one button, Approve. Change the Buttons below to rename it or to add a Decline button.',
+		name: 'defaultApprovalNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: {
+			show: { responseType: ['approval'] },
+			hide: { 'approvalOptions.values': [{ _cnd: { exists: true } }] },
+		},
+	},
+	{
 		displayName: 'Approval Options',
 		name: 'approvalOptions',
 		type: 'fixedCollection',
-		placeholder: 'Add option',
+		placeholder: 'Change the Buttons',
 		default: {},
+		description: 'The buttons the person gets: one Approve button, or Approve and a Decline button',
 		displayOptions: { show: { responseType: ['approval'] } },
 		options: [
 			{
@@ -182,42 +250,9 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { responseType: ['choice'], sendAs: ['interactive'], choiceStyle: ['list'] } },
 		description: `The label of the button that opens the list, 1 to ${listButton.max} characters`,
 	},
-	{
-		displayName: 'Options to Choose From',
-		name: 'choices',
-		type: 'fixedCollection',
-		placeholder: 'Add Option',
-		required: true,
-		typeOptions: { multipleValues: true, sortable: true },
-		default: {},
-		displayOptions: { show: { responseType: ['choice'] } },
-		description:
-			'What the person can pick, in this order; the execution resumes with the picked value. For a template, the n-th quick-reply button picks the n-th option.',
-		options: [
-			{
-				displayName: 'Option',
-				name: 'choice',
-				values: [
-					{
-						displayName: 'Label',
-						name: 'label',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. Tomorrow 10:00',
-						description: 'What the button or row shows (ignored for a template: its buttons show)',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. slot_10',
-						description: 'What the execution resumes with; empty means the label',
-					},
-				],
-			},
-		],
-	},
+	...choicesProperties(choiceButtons.max, { sendAs: ['interactive'], choiceStyle: ['buttons'] }),
+	...choicesProperties(choiceRows.max, { sendAs: ['interactive'], choiceStyle: ['list'] }),
+	...choicesProperties(templateButtons.max, { sendAs: ['template'] }),
 	...updateDisplayOptions({ show: { sendAs: ['template'] } }, [templateLocator, ...templateParameterProperties]),
 	{
 		displayName: 'Options',
