@@ -46,8 +46,11 @@ describe('documentation links: each opens a page of this repository at a heading
 describe('docs/window-fallback.md names every operation with "If the Service Window Is Closed"', () => {
 	it('in its list of Reply operations, from the registry', () => {
 		const text = fs.readFileSync(path.join(REPO, 'docs/window-fallback.md'), 'utf8').replace(/\s+/g, ' ');
-		const [, listed] = /Every Reply operation but Send and Wait for Response \(([^)]+)\) has \*\*If the Service Window Is Closed\*\*/.exec(text) ?? [];
-		const names = listed.split(', ').map((name) => name.replace(/^Send /, ''));
+		const [, listed] =
+			/Every Reply operation but Send and Wait for Response and Mark as Read \((.+?)\) has \*\*If the Service Window Is Closed\*\*/.exec(text) ?? [];
+		const names = listed
+			.split(', ')
+			.map((name) => name.replace(/^Send /, '').replace(/^and the current platform's /, ''));
 		const withFallback = replyOperations.filter((operation) => operation.windowFallback).map((operation) => operation.option.name.replace(/^Send /, ''));
 		expect([...names].sort()).toEqual([...withFallback].sort());
 	});
