@@ -48,7 +48,7 @@ export function waitingBaseUrl(ownWebhookUrl: string | undefined, webhookId: str
 	return `${endpoint.slice(0, endpoint.lastIndexOf('/'))}/webhook-waiting`;
 }
 
-/** What became of one tap, in words for the sender (joined after "an answer to Send and Wait from …"). */
+/** What became of one tap (answers.ts says it in words to the sender). */
 export type TapOutcome =
 	| { resumed: true }
 	| { resumed: false; reason: 'notAsked' | 'handedOver' | 'refused' | 'notWaiting' | 'unreachable'; detail?: string };
