@@ -78,7 +78,8 @@ module.exports = function registerWebhookSender(control, sandbox) {
 				`Posted the statuses ${statusesOf(responses).map((status) => status.status).join(', ')} of message ${statusesOf(responses)[0]?.id}`,
 			(responses) => {
 				const statuses = statusesOf(responses);
-				return responses.map((response, index) => `${answerWords(response)} to "${statuses[index].status}"`).join(' and ');
+				const each = responses.map((response, index) => `${answerWords(response)} to "${statuses[index].status}"`);
+				return each.length > 1 ? `${each.slice(0, -1).join(', ')} and ${each[each.length - 1]}` : each.join('');
 			},
 		),
 	);
