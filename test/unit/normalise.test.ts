@@ -414,11 +414,12 @@ describe('normalisePayload: the other message types', () => {
 });
 
 describe('normalisePayload: statuses, errors, batches and the envelope', () => {
+	/** A failed status without its recipient. */
+	const FAILED = { id: 'wamid.failed', status: 'failed', timestamp: '1736935200' };
+
 	it('a failed status carries its errors with the WhatsApp explanation (131047)', () => {
 		const status = {
-			id: 'wamid.failed',
-			status: 'failed',
-			timestamp: '1736935200',
+			...FAILED,
 			recipient_id: '447700900123',
 			errors: [
 				{
@@ -452,9 +453,7 @@ describe('normalisePayload: statuses, errors, batches and the envelope', () => {
 
 	it("a late 131047 to a customer known by BSUID only: recipient null, the BSUID, replyTo the BSUID, windowClosed", () => {
 		const status = {
-			id: 'wamid.failed',
-			status: 'failed',
-			timestamp: '1736935200',
+			...FAILED,
 			recipient_user_id: 'IN.13491208655302741918',
 			recipient_parent_user_id: 'IN.ENT.11815799212886844830',
 			errors: [{ code: 131047, title: 'Re-engagement message' }],
