@@ -86,10 +86,13 @@ function createWebhookSender(sandbox) {
 	/** A `value` as sent: wrapped in the envelope when asked. */
 	const shaped = (value, options) => (options.envelope ? envelope([value]) : value);
 
-	/** What an inbound message does on Cunnekt's side: the window opens, a media file becomes downloadable. */
+	/**
+	 * What an inbound message does on Cunnekt's side: the window opens (for the number, or the BSUID of a customer
+	 * without one), a media file becomes downloadable.
+	 */
 	function receive(built, type) {
-		openWindow(sandbox.state, built.from);
-		sandbox.state.received.set(built.messageId, built.from);
+		openWindow(sandbox.state, built.address);
+		sandbox.state.received.set(built.messageId, built.address);
 		if (MEDIA[type]) {
 			const media = built.message[type];
 			sandbox.state.media.set(built.messageId, { bytes: mediaBytes(type, built.messageId), mimeType: media.mime_type, fileName: media.filename });
@@ -109,7 +112,8 @@ function createWebhookSender(sandbox) {
 		/**
 		 * The statuses of a message the sandbox accepted, one request each: sent → delivered → read
 		 * (outcome "read", the default), or sent → failed with 131047 (outcome "failed"). Without a message id: the
-		 * last message the sandbox accepted (see messageToReport).
+		 * last message the sandbox accepted (see messageToReport). A message sent to a BSUID names its recipient by
+		 * BSUID; options userId (the recipient's BSUID beside their number) and withoutPhone (no number) too.
 		 */
 		async statuses(url, messageId, options = {}) {
 			messageId ||= messageToReport(sandbox.state);
@@ -118,15 +122,15 @@ function createWebhookSender(sandbox) {
 			const values = sequence.map((status, index) => ({
 				messaging_product: 'whatsapp',
 				metadata: { ...BUSINESS },
-				statuses: [statusFor(sandbox.state, messageId, status, start + index * 3000)],
+				statuses: [statusFor(sandbox.state, messageId, status, start + index * 3000, options)],
 			}));
 			const responses = [];
 			for (const value of values) responses.push(await deliver(url, shaped(value, options), options));
 			return responses;
 		},
 		/**
-		 * Several events in one request: messages [{type, ...options}] and statuses [{messageId, status}] of messages
-		 * the sandbox accepted.
+		 * Several events in one request: messages [{type, ...options}] and statuses [{messageId, status, userId?,
+		 * withoutPhone?}] of messages the sandbox accepted.
 		 */
 		async batch(url, { messages = [], statuses = [] }, options = {}) {
 			const built = messages.map((message) => {
@@ -134,7 +138,9 @@ function createWebhookSender(sandbox) {
 				receive(one, message.type);
 				return one;
 			});
-			const statusValues = statuses.map((status) => ({ statuses: [statusFor(sandbox.state, status.messageId, status.status ?? 'sent')] }));
+			const statusValues = statuses.map((status) => ({
+				statuses: [statusFor(sandbox.state, status.messageId, status.status ?? 'sent', Date.now(), status)],
+			}));
 			const value = batchValue([...built.map((one) => one.value), ...statusValues]);
 			const response = await deliver(url, shaped(value, options), options);
 			return { ...response, messageIds: built.map((one) => one.messageId), value };

@@ -11,7 +11,14 @@ const { SEED_WEBHOOKS } = require('./webhook-samples');
 
 /** The business number of Cunnekt's samples. */
 const BUSINESS = { display_phone_number: '919873617805', phone_number_id: '123456789' };
-const CUSTOMER = { mobile: '919999999999', name: 'Vivek Kumar' };
+/**
+ * The sample customer: a phone number, and the business-scoped user id (BSUID) and username WhatsApp gives a customer
+ * who writes with a username (webhooks carry them on request: options userId, username, withoutPhone).
+ */
+const CUSTOMER = { mobile: '919999999999', name: 'Vivek Kumar', userId: 'IN.13491208655302741918', username: 'vivek.kumar' };
+
+/** A BSUID: a country code, a dot, optionally `ENT.` (a parent BSUID), then letters and digits. */
+const isUserId = (address) => /^[A-Z]{2}\.(ENT\.)?[A-Za-z0-9]{1,128}$/.test(String(address ?? ''));
 
 const MEDIA = {
 	image: { mimeType: 'image/jpeg', caption: 'Our shop front' },
@@ -117,27 +124,53 @@ function mediaBytes(type, messageId) {
 }
 
 /**
+ * Who writes: their phone number and, when asked for, their BSUID, parent BSUID and username. `withoutPhone` is a
+ * customer with a username whose number WhatsApp leaves out (`from` and `wa_id` absent): their BSUID and username
+ * default to the sample customer's.
+ */
+function senderOf(options) {
+	if (options.withoutPhone) {
+		return {
+			userId: options.userId ?? CUSTOMER.userId,
+			parentUserId: options.parentUserId,
+			username: options.username ?? CUSTOMER.username,
+		};
+	}
+	return { from: options.from ?? CUSTOMER.mobile, userId: options.userId, parentUserId: options.parentUserId, username: options.username };
+}
+
+/** The fields present, in WhatsApp's order: absent ones are left out, as WhatsApp leaves them out. */
+const present = (fields) => Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+
+/**
  * A message from a customer as Cunnekt posts it (the `value` shape of webhook-samples.js).
  * Options: from, name, id, at (ms), context {id, from}, text, title, replyId, payload, form, caption, fileName,
- * mimeType, reactTo, emoji, content (for an unknown type).
+ * mimeType, reactTo, emoji, content (for an unknown type); userId, parentUserId, username (the customer's BSUIDs
+ * and username, as WhatsApp's webhooks carry them since 2026), withoutPhone (no phone number: see senderOf).
  */
 function inboundMessage(type = 'text', options = {}) {
-	const from = options.from ?? CUSTOMER.mobile;
+	const sender = senderOf(options);
 	const id = options.id ?? newWamid();
 	const message = {
-		...(options.context ? { context: { from: options.context.from ?? from, id: options.context.id } } : {}),
-		from,
+		...(options.context ? { context: present({ from: options.context.from ?? sender.from, id: options.context.id }) } : {}),
+		...present({ from: sender.from, from_user_id: sender.userId, from_parent_user_id: sender.parentUserId }),
 		id,
 		timestamp: seconds(options.at ?? Date.now()),
 		...messageContent(type, options, id),
 	};
+	const contact = present({
+		profile: present({ name: options.name ?? CUSTOMER.name, username: sender.username }),
+		wa_id: sender.from,
+		user_id: sender.userId,
+		parent_user_id: sender.parentUserId,
+	});
 	const value = {
 		messaging_product: 'whatsapp',
 		metadata: { ...BUSINESS },
-		contacts: [{ profile: { name: options.name ?? CUSTOMER.name }, wa_id: from }],
+		contacts: [contact],
 		messages: [message],
 	};
-	return { value, message, messageId: id, from };
+	return { value, message, messageId: id, from: sender.from, userId: sender.userId, address: sender.from ?? sender.userId };
 }
 
 /**
@@ -153,13 +186,30 @@ function messageToReport(state) {
 	return id;
 }
 
-/** A status for a message the sandbox accepted; the recipient and pricing category come from that message. */
-function statusFor(state, messageId, status, at = Date.now()) {
+/**
+ * Who a status is about, as WhatsApp writes it: `recipient_id` (the phone number) and `recipient_user_id` (the
+ * BSUID). A message sent to a BSUID, or with `withoutPhone`, has no phone number; `userId` names the recipient's
+ * BSUID beside their number.
+ */
+function recipientOf(sent, options) {
+	const address = sent.body?.recipient ?? sent.mobile;
+	if (isUserId(address)) return { recipient_user_id: address };
+	return present({
+		recipient_id: options.withoutPhone ? undefined : address,
+		recipient_user_id: options.userId ?? (options.withoutPhone ? CUSTOMER.userId : undefined),
+	});
+}
+
+/**
+ * A status for a message the sandbox accepted; the recipient and pricing category come from that message. Options:
+ * userId, withoutPhone (see recipientOf).
+ */
+function statusFor(state, messageId, status, at = Date.now(), options = {}) {
 	const sent = state.sent.find((message) => message.id === messageId);
 	if (!sent) throw new Error(`No message with id ${messageId} was sent through the sandbox`);
 	const template = sent.endpoint === 'sendnotification' ? state.templates.get(String(sent.body?.templateid)) : undefined;
 	const category = String(template?.category ?? 'service').toLowerCase();
-	const base = { id: messageId, status, timestamp: seconds(at), recipient_id: sent.mobile };
+	const base = { id: messageId, status, timestamp: seconds(at), ...recipientOf(sent, options) };
 	const conversation = { id: crypto.createHash('md5').update(`${sent.mobile}:${category}`).digest('hex'), origin: { type: category } };
 	const pricing = { billable: category !== 'service', pricing_model: 'CBP', category };
 	switch (status) {
@@ -202,6 +252,7 @@ module.exports = {
 	BUSINESS,
 	CUSTOMER,
 	MEDIA,
+	isUserId,
 	inboundMessage,
 	messageToReport,
 	statusFor,

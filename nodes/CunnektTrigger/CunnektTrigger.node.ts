@@ -12,7 +12,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { plural } from '../shared/values';
+import { nothingStartsAnswer, tapsAnswer } from './answers';
 import { authenticationProblem, verificationAnswer } from './authenticate';
 import type { AuthenticationMode } from './authenticate';
 import { parseJsonBody, rawBodyOf, sizeProblem } from './body';
@@ -22,10 +22,9 @@ import { depthProblem } from './depth';
 import { CREDENTIAL_MODES, DEFAULTS, triggerProperties } from './description';
 import { attachMedia } from './downloadMedia';
 import type { TriggerEvent } from './events';
-import { passesFilters } from './filters';
+import { filteredOutBecause } from './filters';
 import { normalisePayload } from './normalise';
 import { resumeWaitingExecutions, splitResumeTaps } from './resume';
-import type { ResumeTap } from './resume';
 import { readAuthentication, readFilters, readSecrets } from './settings';
 import type { TriggerOptions, WebhookSecrets } from './settings';
 
@@ -68,27 +67,6 @@ function receivedEvents(
 	return normalised.ok ? normalised : { ok: false, status: 400, reason: normalised.reason };
 }
 
-/**
- * Taps on Send and Wait requests resume their executions and start none here. Alone in the request, they are
- * answered at once and handed over after, and that answer is returned; beside other events, they are handed over
- * first and nothing is returned (the other events go on).
- */
-async function handOverTaps(
-	context: IWebhookFunctions,
-	response: PlainResponse,
-	taps: ResumeTap[],
-	others: TriggerEvent[],
-): Promise<IWebhookResponseData | undefined> {
-	if (taps.length === 0) return undefined;
-	if (others.length > 0) {
-		await resumeWaitingExecutions.call(context, taps);
-		return undefined;
-	}
-	const answered = answer(response, 200, `Received: ${plural(taps.length, 'answer')} to Send and Wait, handed to the waiting execution`);
-	await resumeWaitingExecutions.call(context, taps);
-	return answered;
-}
-
 /** The wanted events not seen before; while testing ("Execute step") the user resends samples on purpose, so all. */
 function freshEvents(context: IWebhookFunctions, options: TriggerOptions, wanted: TriggerEvent[]): TriggerEvent[] {
 	if (context.getMode() === 'manual') return wanted;
@@ -96,16 +74,6 @@ function freshEvents(context: IWebhookFunctions, options: TriggerOptions, wanted
 		`${context.getWorkflow().id ?? ''}:${context.getNode().id}`,
 		wanted,
 		(options.duplicateWindow ?? DEFAULTS.duplicateWindowMinutes) * 60_000,
-	);
-}
-
-/** The answer when no event starts the workflow: of the events received, how many were filtered out or duplicates. */
-function nothingStarts(response: PlainResponse, received: number, wanted: number): IWebhookResponseData {
-	if (received === 0) return answer(response, 200, 'Received: the payload carries no events');
-	return answer(
-		response,
-		200,
-		`Received ${plural(received, 'event')}; none starts this workflow (filtered out: ${received - wanted}, duplicates: ${wanted})`,
 	);
 }
 
@@ -217,14 +185,21 @@ export class CunnektTrigger implements INodeType {
 		const received = receivedEvents(this, options, mode, secrets);
 		if (!received.ok) return answer(response, received.status, received.reason);
 
+		// Answers to Send and Wait resume their executions and start none here; alone, the answer says what became of
+		// them; beside other events, the others go on.
 		const { taps, others } = splitResumeTaps(received.events);
-		const tapsAnswered = await handOverTaps(this, response, taps, others);
-		if (tapsAnswered) return tapsAnswered;
+		const outcomes = taps.length > 0 ? await resumeWaitingExecutions.call(this, taps) : [];
+		if (taps.length > 0 && others.length === 0) return answer(response, 200, tapsAnswer(taps, outcomes));
 
 		const filters = readFilters(this, options);
-		const wanted = others.filter((event) => passesFilters(event, filters));
+		const reasons = others.map((event) => filteredOutBecause(event, filters));
+		const wanted = others.filter((_event, index) => reasons[index] === undefined);
 		const fresh = freshEvents(this, options, wanted);
-		if (fresh.length === 0) return nothingStarts(response, others.length, wanted.length);
+		if (fresh.length === 0) {
+			const filteredOut = reasons.filter((reason): reason is string => reason !== undefined);
+			const nothing = nothingStartsAnswer(others.length, filteredOut, wanted.length);
+			return answer(response, 200, taps.length > 0 ? `${tapsAnswer(taps, outcomes)}. ${nothing}` : nothing);
+		}
 
 		const items: INodeExecutionData[] = fresh.map((event) => ({ json: { ...event } }));
 		if (options.downloadMedia === true) await attachMedia.call(this, items);

@@ -29,12 +29,17 @@ export type ReplyInfo = {
 export type MessageEvent = {
 	event: 'message';
 	messageId: string | null;
+	/** The customer's phone number; null for a customer WhatsApp shows by username only. */
 	from: string | null;
 	contactName: string | null;
 	waId: string | null;
-	/** WhatsApp's business-scoped user id, when the payload carries one. */
-	userId?: string;
-	username?: string;
+	/** The customer's business-scoped user id (BSUID, `IN.1349…`), null when the payload has none. */
+	userId: string | null;
+	/** The parent BSUID (`IN.ENT.…`) of linked business portfolios, or null. */
+	parentUserId: string | null;
+	username: string | null;
+	/** The address a Reply to this customer uses: the phone number when there is one, otherwise the BSUID. */
+	replyTo: string | null;
 	timestamp: string | null;
 	timestampUnix: number | null;
 	businessPhoneNumberId: string | null;
@@ -67,8 +72,12 @@ export type StatusEvent = {
 	event: 'status';
 	status: string;
 	messageId: string | null;
+	/** The phone number it was sent to; null when WhatsApp gives only the BSUID. */
 	recipient: string | null;
-	recipientUserId?: string;
+	recipientUserId: string | null;
+	recipientParentUserId: string | null;
+	/** The address to write to this customer: the phone number when there is one, otherwise the BSUID. */
+	replyTo: string | null;
 	timestamp: string | null;
 	timestampUnix: number | null;
 	businessPhoneNumberId: string | null;

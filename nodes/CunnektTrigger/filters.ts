@@ -55,11 +55,38 @@ function fromBusiness(event: TriggerEvent, numbers: string[]): boolean {
 	return own.some((number) => numbers.includes(number));
 }
 
+/** "Trigger On" as the editor names its choices. */
+const EVENT_NAMES: Readonly<Record<TriggerEvent['event'], string>> = {
+	message: 'Messages',
+	status: 'Statuses',
+	error: 'Errors',
+	templateStatus: 'Template Status Updates',
+};
+
+const listed = (values: string[]) => (values.length === 0 ? 'none' : values.join(', '));
+
+/**
+ * Why an event does not start the workflow, in the editor's words (e.g. `status "sent" is not among Statuses
+ * (failed)`), or undefined when it passes the filters.
+ */
+export function filteredOutBecause(event: TriggerEvent, filters: TriggerFilters): string | undefined {
+	if (!filters.events.includes(event.event)) {
+		return `${EVENT_NAMES[event.event]} are not among Trigger On (${listed(filters.events.map((name) => EVENT_NAMES[name as TriggerEvent['event']] ?? name))})`;
+	}
+	if (!fromBusiness(event, filters.businessNumbers)) {
+		const number = event.businessDisplayNumber ?? event.businessPhoneNumberId ?? 'unknown';
+		return `business number ${number} is not among Business Numbers (${listed(filters.businessNumbers)})`;
+	}
+	if (event.event === 'status' && filters.statuses.length > 0 && !filters.statuses.includes(event.status)) {
+		return `status "${event.status}" is not among Statuses (${listed(filters.statuses)})`;
+	}
+	if (event.event === 'message' && filters.messageTypes.length > 0 && !filters.messageTypes.includes(messageKind(event))) {
+		const kindName = (kind: string) => MESSAGE_KINDS[kind] ?? 'Other Types';
+		return `message type "${kindName(messageKind(event))}" is not among Message Types (${listed(filters.messageTypes.map(kindName))})`;
+	}
+	return undefined;
+}
+
 export function passesFilters(event: TriggerEvent, filters: TriggerFilters): boolean {
-	if (!filters.events.includes(event.event)) return false;
-	if (!fromBusiness(event, filters.businessNumbers)) return false;
-	if (event.event === 'status') return filters.statuses.length === 0 || filters.statuses.includes(event.status);
-	if (event.event === 'message')
-		return filters.messageTypes.length === 0 || filters.messageTypes.includes(messageKind(event));
-	return true;
+	return filteredOutBecause(event, filters) === undefined;
 }

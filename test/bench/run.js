@@ -8,8 +8,9 @@
  *
  * --no-build packs the dist/ already built. CUNNEKT_BENCH_QUICK=1 runs smaller counts (a smoke run of the bench).
  * --profile runs n8n with Node's CPU profiler and prints, for each run of our node, whose code n8n's main thread ran
- * (profile.js). n8n's own settings come from the environment: N8N_EXPRESSION_ENGINE=legacy measures without the
- * expression isolates of n8n's default engine.
+ * (profile.js). --timeline loads timeline-probe.js into n8n and splits each measured POST of the sendAndWait
+ * section into its phases inside n8n (timeline.js). n8n's own settings come from the environment:
+ * N8N_EXPRESSION_ENGINE=legacy measures without the expression isolates of n8n's default engine.
  * Section names as arguments run only those: capped, uncapped, memory, trigger, sendAndWait, loading.
  */
 const fs = require('fs');
@@ -21,6 +22,7 @@ const { sampleMemory } = require('../../playground/host/memory');
 const { startStack, createWorkflow, waitForWebhook } = require('../../playground/stack');
 const workflows = require('./workflows');
 const { sendingProfiles, mainThreadProfile } = require('./profile');
+const { timelinePhases, timelineSetup } = require('./timeline');
 
 const BENCH_DIR = path.join(REPO_DIR, '.bench');
 const QUICK = process.env.CUNNEKT_BENCH_QUICK === '1';
@@ -33,6 +35,8 @@ const SECTIONS = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const wanted = (section) => SECTIONS.length === 0 || SECTIONS.includes(section);
 const PROFILE = process.argv.includes('--profile');
 const PROFILE_DIR = path.join(BENCH_DIR, 'profile');
+const TIMELINE = process.argv.includes('--timeline');
+const TIMELINE_FILE = path.join(BENCH_DIR, 'timeline.jsonl');
 /** The labels of the profiled runs that sent with our node, in order: each is one stretch of the profile. */
 const ourRuns = [];
 
@@ -189,12 +193,22 @@ async function executionIn(stack, workflowId, states, id) {
 }
 
 /**
+ * How long the machine is left alone around a measured POST of the Send and Wait section: before it (what the round
+ * did before has settled: n8n rebuilds the expression isolate each step took) and after it, before the first look
+ * at the executions (each look is an API call that n8n's main thread serves, beside the execution being measured).
+ * The same for the tap and the plain message; the times measured are n8n's own (the execution's stoppedAt).
+ */
+const QUIET_MS = 750;
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
  * Send and Wait's cost: a published Cunnekt Trigger → Reply → Send and Wait → No Operation; per round a message
  * starts an execution that asks and waits (not measured), then the tap is posted to the trigger (measured: from its
  * POST to the resumed execution's end), and a plain message is posted to Cunnekt Trigger → No Operation (measured
- * the same way): the baseline.
+ * the same way): the baseline. With `marks`, each measured POST is noted there for the timeline (timeline.js).
  */
-async function resumeRuns(stack, rounds) {
+async function resumeRuns(stack, rounds, marks) {
 	stack.sandbox.reset();
 	const { inboundMessage } = require('../../sandbox/webhooks');
 	const waitingFlow = workflows.sendAndWaitWorkflow('bench: send and wait');
@@ -209,6 +223,15 @@ async function resumeRuns(stack, rounds) {
 	const [waiting, plain] = flows;
 	const tap = { answered: [], toEnd: [] };
 	const base = { answered: [], toEnd: [] };
+	/** Posts a measured payload in a quiet moment; when its execution stopped, once n8n says it did. */
+	const measured = async (kind, url, payload, ended) => {
+		await pause(QUIET_MS);
+		const posted = await timedPost(url, payload);
+		await pause(QUIET_MS);
+		const endAt = Date.parse((await ended()).stoppedAt);
+		marks?.push({ kind, at: posted.posted, endAt });
+		return { ...posted, toEnd: endAt - posted.posted };
+	};
 	for (let round = 0; round < rounds; round++) {
 		const from = String(917100000000 + round);
 		stack.sandbox.openWindow(from);
@@ -216,15 +239,17 @@ async function resumeRuns(stack, rounds) {
 		const asking = await executionIn(stack, waiting.id, ['waiting']);
 		const question = stack.sandbox.requestsTo('/sendreplymessage').map((request) => request.body).find((body) => body.mobile === from);
 		const replyId = question.buttons[0].reply.id;
-		const tapped = await timedPost(waiting.url, JSON.stringify(inboundMessage('button_reply', { from, replyId, title: 'Approve' }).value));
-		const resumed = await executionIn(stack, waiting.id, ['success', 'error'], asking.id);
+		const tapped = await measured('tap', waiting.url, JSON.stringify(inboundMessage('button_reply', { from, replyId, title: 'Approve' }).value), () =>
+			executionIn(stack, waiting.id, ['success', 'error'], asking.id),
+		);
 		tap.answered.push(tapped.answerMs);
-		tap.toEnd.push(Date.parse(resumed.stoppedAt) - tapped.posted);
+		tap.toEnd.push(tapped.toEnd);
 		const seen = new Set((await stack.api.allExecutions({ workflowId: plain.id, includeData: 'false' })).map((execution) => execution.id));
-		const sent = await timedPost(plain.url, JSON.stringify(inboundMessage('text', { from }).value));
-		const ended = await newExecutionEnded(stack, plain.id, seen);
+		const sent = await measured('plain', plain.url, JSON.stringify(inboundMessage('text', { from }).value), () =>
+			newExecutionEnded(stack, plain.id, seen),
+		);
 		base.answered.push(sent.answerMs);
-		base.toEnd.push(Date.parse(ended.stoppedAt) - sent.posted);
+		base.toEnd.push(sent.toEnd);
 	}
 	for (const flow of flows) await stack.api.unpublishWorkflow(flow.id);
 	return {
@@ -449,7 +474,8 @@ const SECTION_RUNS = {
 	},
 	sendAndWait: async ({ stack, results, progress }) => {
 		progress(`send and wait: ${RESUMES} taps resuming a waiting execution, next to ${RESUMES} plain trigger executions, taking turns`);
-		const runs = await resumeRuns(stack, RESUMES);
+		const marks = TIMELINE ? [] : undefined;
+		const runs = await resumeRuns(stack, RESUMES, marks);
 		results.sendAndWait = { ...runs, ratio: runs.resumeToEndMs / runs.plainToEndMs };
 		console.log(
 			table(
@@ -466,6 +492,20 @@ const SECTION_RUNS = {
 			),
 		);
 		console.log(`  resumed ÷ plain trigger execution: POST to execution end ${results.sendAndWait.ratio.toFixed(2)} (target ≤ 1.5)`);
+		if (!marks) return;
+		results.sendAndWait.timeline = timelinePhases(TIMELINE_FILE, marks);
+		for (const [kind, phases] of Object.entries(results.sendAndWait.timeline)) {
+			console.log(
+				table(
+					`timeline of ${kind === 'tap' ? 'a tap, to the resumed execution\'s end' : 'a plain message, to its execution\'s end'} inside n8n (medians of each phase)`,
+					[
+						['phase', 'phase'],
+						['ms', 'ms'],
+					],
+					phases.map((entry) => ({ ...entry, ms: entry.ms.toFixed(1) })),
+				),
+			);
+		}
 	},
 	loading: async ({ stack, results, progress, http }) => {
 		progress('cost of loading');
@@ -501,15 +541,17 @@ function printProfile() {
 
 /**
  * The sections wanted, on a fresh stack (n8n with `env`); each adds its figures to `results` and prints its table.
- * @param {{ env?: Record<string, string>, sections: string[], results: object, build: boolean, profile: boolean, started: number }} pass
+ * @param {{ env?: Record<string, string>, sections: string[], results: object, build: boolean, profile: boolean, timeline?: boolean, started: number }} pass
  */
-async function runPass({ env, sections, results, build, profile, started }) {
+async function runPass({ env, sections, results, build, profile, timeline = false, started }) {
 	if (profile) fs.rmSync(PROFILE_DIR, { recursive: true, force: true });
+	fs.mkdirSync(BENCH_DIR, { recursive: true });
+	const probe = timeline ? timelineSetup(TIMELINE_FILE) : { nodeArgs: [], env: {} };
 	const stack = await startStack({
 		dir: path.join(BENCH_DIR, 'run'),
 		build,
-		env,
-		nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : undefined,
+		env: { ...env, ...probe.env },
+		nodeArgs: [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []), ...probe.nodeArgs],
 		step: (name) => console.log(`  setup: ${name}…`),
 	});
 	// only this n8n runs under the profiler (the memory section's fresh ones do not)
@@ -536,7 +578,7 @@ async function main() {
 	console.log(`Benchmark${QUICK ? ' (quick)' : ''}: ${machine}`);
 	const results = { date: new Date().toISOString(), machine, quick: QUICK, latencyMs: LATENCY_MS };
 	const sections = Object.keys(SECTION_RUNS).filter(wanted);
-	await runPass({ sections, results, build, profile: PROFILE, started });
+	await runPass({ sections, results, build, profile: PROFILE, timeline: TIMELINE, started });
 	if (PROFILE) results.profile = printProfile();
 	// n8n's default engine takes an expression isolate for every expression and for every webhook call of a trigger
 	// other than its own Webhook node: the same sections once more without, to show what the node itself costs.

@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * Reply → Send and Wait for Response in a real n8n: the execution waits; the manager's tap, posted by the sandbox
- * to the published Cunnekt Trigger as Cunnekt would, resumes it through n8n's signed resume URL; a forged tap and a
- * replayed tap resume nothing and start nothing. Uses examples/refund-approval.json as a user would import it.
+ * to the published Cunnekt Trigger as Cunnekt would, resumes it through n8n's signed resume URL; a forged tap, the
+ * real tap from another number and a replayed tap resume nothing and start nothing, and the answers say why. Uses
+ * examples/refund-approval.json as a user would import it.
  */
 const assert = require('assert/strict');
 const { createWorkflow, loadExamples, productionWebhookUrl } = require('../../playground/stack');
@@ -10,6 +11,7 @@ const { assertSucceeded, executionsOf, outputOf, poll, replyBodies, sandboxContr
 
 const CUSTOMER = '919999999999';
 const MANAGER = '919000000001';
+const STRANGER = '918888888888';
 const EXAMPLE = 'refund-approval.json';
 const TRIGGER = "Cunnekt Trigger (manager's taps)";
 
@@ -21,7 +23,7 @@ const replies = (stack) => replyBodies(stack.sandbox);
 
 module.exports = [
 	{
-		name: 'send and wait: the refund waits for the manager; a forged tap resumes nothing; the real tap resumes it with the answer; a replayed tap resumes nothing (examples/refund-approval.json)',
+		name: 'send and wait: the refund waits for the manager; a forged tap and a tap from another number resume nothing and say why; the real tap resumes it with the answer; a replayed tap resumes nothing (examples/refund-approval.json)',
 		async run({ stack, step }) {
 			const example = loadExamples().find((entry) => entry.file === EXAMPLE);
 			if (!example) throw new Error(`examples/${EXAMPLE} is missing`);
@@ -60,13 +62,32 @@ module.exports = [
 						{ type: 'reply', reply: { id: decline, title: 'Decline' } },
 					],
 				});
-				assert.match(approve, new RegExp(`^sw1:${waiting.id}:[^:]+:a1:[a-z0-9]+:[0-9a-f]{64}$`));
+				assert.match(approve, new RegExp(`^sw2:${waiting.id}:[^:]+:a1:[a-z0-9]+:[0-9a-f]{12}:[0-9a-f]{64}$`));
 				assert.ok(approve.length <= 256 && decline.length <= 256);
 				const requestMessageId = stack.sandbox.state.sent[0].id;
 
-				step('a forged tap (Decline with the Approve signature) and a text message: the text starts one execution, the refund still waits');
+				step('a forged tap (Decline with the Approve signature), alone: n8n refuses it, the answer says so, nothing starts');
 				const forged = `${decline.slice(0, -64)}${approve.slice(-64)}`;
 				const before = (await executionsOf(stack, created.id)).length;
+				const forgedAlone = await post([{ type: 'button_reply', from: MANAGER, replyId: forged, title: 'Decline', context: { id: requestMessageId } }]);
+				assert.deepEqual(
+					[forgedAlone.status, forgedAlone.body],
+					[200, `Received an answer to Send and Wait from ${MANAGER}: it resumed nothing, as n8n refused it: its signature does not match (the answer was altered or forged)`],
+				);
+
+				step('the real Approve tapped from another number: resumes nothing, says why, starts nothing');
+				const stranger = await post([{ type: 'button_reply', from: STRANGER, replyId: approve, title: 'Approve', context: { id: requestMessageId } }]);
+				assert.deepEqual(
+					[stranger.status, stranger.body],
+					[
+						200,
+						`Received an answer to Send and Wait from ${STRANGER}: it resumed nothing, as the request was sent to someone else, and only the person asked can answer it`,
+					],
+				);
+				assert.equal((await executionsOf(stack, created.id)).length, before, 'neither tap started an execution');
+				assert.equal((await executionById(stack, created.id, waiting.id)).status, 'waiting');
+
+				step('the forged tap beside a text message: the text starts one execution, the refund still waits');
 				const forgedAnswer = await post([
 					{ type: 'button_reply', from: MANAGER, replyId: forged, title: 'Decline', context: { id: requestMessageId } },
 					{ type: 'text', from: MANAGER, text: 'hello' },
@@ -79,10 +100,10 @@ module.exports = [
 				assert.equal((await executionById(stack, created.id, waiting.id)).status, 'waiting');
 				assert.equal(replies(stack).length, 1, 'nothing more was sent');
 
-				step('the manager taps Approve: answered 200 at once, no execution of its own, the refund resumes and the customer is told');
+				step('the manager taps Approve: answered 200 once the execution resumed, no execution of its own, the customer is told');
 				const countBeforeTap = (await executionsOf(stack, created.id)).length;
 				const tap = await post([{ type: 'button_reply', from: MANAGER, replyId: approve, title: 'Approve', context: { id: requestMessageId } }]);
-				assert.equal(tap.status, 200);
+				assert.deepEqual([tap.status, tap.body], [200, `Received an answer to Send and Wait from ${MANAGER}: it resumed the waiting execution`]);
 				const resumed = await poll('the refund to finish', async () => {
 					const execution = await executionById(stack, created.id, waiting.id);
 					return execution?.status === 'success' ? execution : undefined;

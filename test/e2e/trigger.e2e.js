@@ -7,9 +7,12 @@ const assert = require('assert/strict');
 const fs = require('fs');
 const path = require('path');
 const { createWorkflow, loadExamples, productionWebhookUrl } = require('../../playground/stack');
-const { finishedExecutions, outputOf, sandboxControl, sendOutputOf, assertSucceeded } = require('./harness');
+const crypto = require('crypto');
+const { CUNNEKT, chainWorkflow, finishedExecutions, node, outputOf, sandboxControl, sendOutputOf, assertSucceeded } = require('./harness');
 
 const CUSTOMER = '919999999999';
+/** The sandbox customer's BSUID and username (sandbox/webhooks.js), when WhatsApp leaves their number out. */
+const CUSTOMER_USER_ID = 'IN.13491208655302741918';
 const TEAM = '919000000001';
 const WINDOW_CLOSED =
 	'The 24-hour service window is closed: the customer has not written in the last 24 hours. Send a template message instead.';
@@ -49,8 +52,11 @@ const customerPosts = (stack, flow) => (type, options = {}) =>
 const statusPosts = (stack, flow) => (messageId, outcome) =>
 	sandboxControl(stack, 'POST', '/webhooks/statuses', { url: flow.url, messageId, outcome, query: { secret: flow.secret } });
 
-/** The trigger's answer to a status its filters leave out. */
-const FILTERED_OUT = 'Received 1 event; none starts this workflow (filtered out: 1, duplicates: 0)';
+/** The trigger's answer to a status its Statuses leave out. */
+const filteredOut = (status, chosen) => `Received 1 event; this workflow did not start: status "${status}" is not among Statuses (${chosen})`;
+
+/** The trigger's answer to a sender's retry. */
+const RETRIED = "Received 1 event; this workflow did not start: already received within the Duplicate Window (a sender's retry)";
 
 const iso = (seconds) => new Date(seconds * 1000).toISOString();
 
@@ -62,9 +68,13 @@ function messageItem(value, content) {
 	return {
 		event: 'message',
 		messageId: message.id,
-		from: message.from,
+		from: message.from ?? null,
 		contactName: contact.profile.name,
-		waId: contact.wa_id,
+		waId: contact.wa_id ?? null,
+		userId: contact.user_id ?? null,
+		parentUserId: contact.parent_user_id ?? null,
+		username: contact.profile.username ?? null,
+		replyTo: message.from ?? contact.user_id,
 		timestamp: iso(seconds),
 		timestampUnix: seconds,
 		businessPhoneNumberId: value.metadata.phone_number_id,
@@ -85,7 +95,10 @@ function statusItem(value, errors) {
 		event: 'status',
 		status: status.status,
 		messageId: status.id,
-		recipient: status.recipient_id,
+		recipient: status.recipient_id ?? null,
+		recipientUserId: status.recipient_user_id ?? null,
+		recipientParentUserId: status.recipient_parent_user_id ?? null,
+		replyTo: status.recipient_id ?? status.recipient_user_id,
 		timestamp: iso(seconds),
 		timestampUnix: seconds,
 		businessPhoneNumberId: value.metadata.phone_number_id,
@@ -149,7 +162,7 @@ module.exports = [
 				assert.deepEqual([text.status, text.body], [200, '']);
 				assert.deepEqual(
 					[retry.status, retry.body],
-					[200, 'Received 1 event; none starts this workflow (filtered out: 0, duplicates: 1)'],
+					[200, RETRIED],
 					'a retry of the same message starts nothing',
 				);
 				assert.deepEqual([button.status, button.body, image.status, image.body], [200, '', 200, '']);
@@ -205,6 +218,48 @@ module.exports = [
 		},
 	},
 	{
+		name: 'trigger: a customer with a username and no phone number: the item has replyTo = the BSUID; a late 131047 to them says windowClosed with their BSUID',
+		async run({ stack, step }) {
+			step('publish Cunnekt Trigger (messages and every status) → No Operation');
+			const trigger = node('Cunnekt Trigger', `${CUNNEKT}Trigger`, { events: ['message', 'status'], statuses: [] }, { webhookId: crypto.randomUUID() });
+			const workflow = chainWorkflow('e2e: customers without a phone number', [trigger, node('Done', 'n8n-nodes-base.noOp')]);
+			const created = await createWorkflow(stack, workflow, { publish: true });
+			try {
+				const url = await productionWebhookUrl(stack, workflow, trigger.name);
+				step('the sandbox posts a text from a customer known by BSUID only');
+				const text = await sandboxControl(stack, 'POST', '/webhooks/message', { url, type: 'text', text: 'Hello from a username', withoutPhone: true });
+				assert.deepEqual([text.status, text.body], [200, '']);
+				assert.equal(text.value.messages[0].from, undefined, 'the webhook has no phone number');
+				const [sent] = await sentMessages(stack, [CUSTOMER]);
+				step('the statuses of a message to them: sent, then failed with 131047, by BSUID only');
+				const failure = await sandboxControl(stack, 'POST', '/webhooks/statuses', { url, messageId: sent, outcome: 'failed', withoutPhone: true });
+				assert.deepEqual(failure.map((answer) => [answer.status, answer.body]), [[200, ''], [200, '']]);
+
+				step('three executions, each with exactly its item');
+				const executions = await finishedExecutions(stack, created.id, 3);
+				const message = messageItem(text.value, { text: 'Hello from a username' });
+				assert.deepEqual(
+					[message.from, message.waId, message.userId, message.username, message.replyTo],
+					[null, null, CUSTOMER_USER_ID, 'vivek.kumar', CUSTOMER_USER_ID],
+				);
+				const failedValue = JSON.parse(failure[1].payload);
+				const [error] = failedValue.statuses[0].errors;
+				const errors = [{ code: error.code, title: error.title, message: error.message, details: error.error_data.details, explanation: WINDOW_CLOSED }];
+				const expected = [message, statusItem(JSON.parse(failure[0].payload)), { ...statusItem(failedValue, errors), windowClosed: true }];
+				assert.deepEqual(
+					[expected[2].recipient, expected[2].recipientUserId, expected[2].replyTo],
+					[null, CUSTOMER_USER_ID, CUSTOMER_USER_ID],
+				);
+				executions.forEach((execution, index) => {
+					assertSucceeded(execution);
+					assert.deepEqual(outputOf(execution, trigger.name), [{ json: expected[index], pairedItem: { item: 0 } }]);
+				});
+			} finally {
+				await stack.api.unpublishWorkflow(created.id);
+			}
+		},
+	},
+	{
 		name: 'trigger: delivery statuses are routed (delivered and read recorded, failed alerts the team with the reason)',
 		async run({ stack, step }) {
 			const { sandbox } = stack;
@@ -220,10 +275,10 @@ module.exports = [
 				assert.deepEqual(
 					[...read, ...failure].map((answer) => [answer.status, answer.body]),
 					[
-						[200, FILTERED_OUT], // "sent" is not among the statuses chosen
+						[200, filteredOut('sent', 'delivered, read, failed')],
 						[200, ''],
 						[200, ''],
-						[200, FILTERED_OUT],
+						[200, filteredOut('sent', 'delivered, read, failed')],
 						[200, ''],
 					],
 				);
@@ -278,7 +333,13 @@ module.exports = [
 				const read = await statuses(delivered, 'read');
 				assert.deepEqual(
 					[...failure, ...read].map((answer) => [answer.status, answer.body]),
-					[[200, FILTERED_OUT], [200, ''], [200, FILTERED_OUT], [200, FILTERED_OUT], [200, FILTERED_OUT]],
+					[
+						[200, filteredOut('sent', 'failed')],
+						[200, ''],
+						[200, filteredOut('sent', 'failed')],
+						[200, filteredOut('delivered', 'failed')],
+						[200, filteredOut('read', 'failed')],
+					],
 				);
 
 				step('one execution: the failed status says the window was closed, and the template goes to its recipient');
@@ -314,7 +375,7 @@ module.exports = [
 				const text = await post('text', { text: 'Here it comes' });
 				assert.deepEqual(
 					[text.status, text.body],
-					[200, 'Received 1 event; none starts this workflow (filtered out: 1, duplicates: 0)'],
+					[200, 'Received 1 event; this workflow did not start: message type "Text" is not among Message Types (Image, Video, Audio, Document, Sticker)'],
 				);
 				const documentMessage = await post('document');
 				assert.equal(documentMessage.status, 200);

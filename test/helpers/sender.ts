@@ -42,6 +42,18 @@ export interface MessageOptions extends DeliveryOptions {
 	reactTo?: string;
 	emoji?: string;
 	content?: Record<string, unknown>;
+	/** The customer's BSUID, parent BSUID and username, as WhatsApp's webhooks carry them. */
+	userId?: string;
+	parentUserId?: string;
+	username?: string;
+	/** A customer with a username and no phone number: no `from`, no `wa_id`. */
+	withoutPhone?: boolean;
+}
+
+/** Whom a status names besides (or instead of) the number: the recipient's BSUID; withoutPhone: no number. */
+export interface StatusRecipientOptions {
+	userId?: string;
+	withoutPhone?: boolean;
 }
 
 export type WhatsAppValue = Record<string, unknown> & {
@@ -53,10 +65,17 @@ export interface WebhookSender {
 	deliveries: Array<{ url: string; headers: Record<string, string>; payload: string; status: number; response: string }>;
 	deliver(url: string, payload: string | Buffer | object, options?: DeliveryOptions): Promise<Delivery>;
 	message(url: string, type?: string, options?: MessageOptions): Promise<Delivery & { messageId: string; value: WhatsAppValue }>;
-	statuses(url: string, messageId: string, options?: DeliveryOptions & { outcome?: 'read' | 'failed'; at?: number }): Promise<Delivery[]>;
+	statuses(
+		url: string,
+		messageId: string,
+		options?: DeliveryOptions & StatusRecipientOptions & { outcome?: 'read' | 'failed'; at?: number },
+	): Promise<Delivery[]>;
 	batch(
 		url: string,
-		events: { messages?: Array<MessageOptions & { type: string }>; statuses?: Array<{ messageId: string; status?: string }> },
+		events: {
+			messages?: Array<MessageOptions & { type: string }>;
+			statuses?: Array<StatusRecipientOptions & { messageId: string; status?: string }>;
+		},
 		options?: DeliveryOptions,
 	): Promise<Delivery & { messageIds: string[]; value: WhatsAppValue }>;
 	retry(): Promise<Delivery>;
@@ -68,7 +87,10 @@ export type SeedSample = 'text' | 'buttonReply' | 'listReply' | 'document' | 'im
 export const webhooks = require('../../sandbox/webhooks') as {
 	SEED_WEBHOOKS: Record<SeedSample, string>;
 	BUSINESS: { display_phone_number: string; phone_number_id: string };
-	inboundMessage(type?: string, options?: MessageOptions): { value: WhatsAppValue; message: Record<string, unknown>; messageId: string; from: string };
+	inboundMessage(
+		type?: string,
+		options?: MessageOptions,
+	): { value: WhatsAppValue; message: Record<string, unknown>; messageId: string; from?: string; userId?: string; address: string };
 	batchValue(values: WhatsAppValue[]): WhatsAppValue;
 	envelope(values: WhatsAppValue[], wabaId?: string): Record<string, unknown>;
 	sign(body: string | Buffer, appSecret: string): string;

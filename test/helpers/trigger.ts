@@ -69,6 +69,8 @@ export interface TriggerSetup {
 	mode?: WorkflowExecuteMode;
 	nodeId?: string;
 	workflowId?: string;
+	/** n8n's webhook base URL (its trigger URLs, and the waiting webhooks beside them); default http://127.0.0.1/webhook. */
+	webhookBaseUrl?: string;
 }
 
 export interface TriggerRequest {
@@ -158,8 +160,10 @@ function triggerNode(setup: TriggerSetup): INode {
 }
 
 /** The credentials n8n would decrypt for this trigger. */
-const credentialsOf = (setup: TriggerSetup, nodes: INode[]) =>
-	additionalData(setup.credentials ?? NO_CREDENTIALS, nodes, setup.webhookCredential ? { cunnektWebhookApi: setup.webhookCredential } : {});
+const credentialsOf = (setup: TriggerSetup, nodes: INode[]) => {
+	const data = additionalData(setup.credentials ?? NO_CREDENTIALS, nodes, setup.webhookCredential ? { cunnektWebhookApi: setup.webhookCredential } : {});
+	return setup.webhookBaseUrl === undefined ? data : { ...data, webhookBaseUrl: setup.webhookBaseUrl };
+};
 
 function webhookDescription(name: 'default' | 'setup'): IWebhookDescription {
 	const found = new CunnektTrigger().description.webhooks?.find((webhook) => webhook.name === name);

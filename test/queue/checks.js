@@ -206,7 +206,7 @@ module.exports = {
 				const tuesday = question.list[1].id;
 				step('the tap goes to the webhook processor: answered 200, no new execution; a worker resumes the waiting one');
 				const tap = await cluster.sandbox.webhooks.message(url, 'list_reply', { from: mobile, replyId: tuesday, title: 'Tue 14:00' });
-				assert.equal(tap.status, 200);
+				assert.deepEqual([tap.status, tap.body], [200, `Received an answer to Send and Wait from ${mobile}: it resumed the waiting execution`]);
 				const posted = Date.now();
 				const done = await settleOne(cluster, created.id, (execution) => execution.id === waiting.id && execution.status === 'success', true);
 				const runData = done.data.resultData.runData;

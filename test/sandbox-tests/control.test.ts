@@ -10,6 +10,8 @@ import type { Sandbox } from '../helpers/sandbox';
  */
 
 const KEY = 'sandbox-control-key-12';
+/** How the sandbox words an empty 200, the Cunnekt Trigger's answer when it starts the workflow. */
+const STARTED = '200 (an empty answer: the workflow started)';
 let sandbox: Sandbox;
 let receiver: Server;
 let receiverUrl: string;
@@ -59,7 +61,7 @@ describe('sandbox control API for a person (accept: text/plain)', () => {
 		expect(answer).toEqual({
 			status: 200,
 			type: 'text/plain; charset=utf-8',
-			text: `Posted the statuses sent, failed of message ${sent.id} to ${receiverUrl}: n8n answered 200, 200.\n`,
+			text: `Posted the statuses sent, failed of message ${sent.id} to ${receiverUrl}: n8n answered ${STARTED} to "sent" and ${STARTED} to "failed".\n`,
 		});
 		expect(received.map((body) => [body.statuses?.[0].id, body.statuses?.[0].status, body.statuses?.[0].recipient_id])).toEqual([
 			[sent.id, 'sent', '919999999999'],
@@ -76,13 +78,16 @@ describe('sandbox control API for a person (accept: text/plain)', () => {
 		});
 		const { messages } = (await reply.json()) as { messages: Array<{ id: string }> };
 		const answer = await control('/webhooks/statuses', { url: receiverUrl });
-		expect(answer.text).toBe(`Posted the statuses sent, delivered, read of message ${messages[0].id} to ${receiverUrl}: n8n answered 200, 200, 200.\n`);
+		expect(answer.text).toBe(
+			`Posted the statuses sent, delivered, read of message ${messages[0].id} to ${receiverUrl}: n8n answered ` +
+				`${STARTED} to "sent", ${STARTED} to "delivered" and ${STARTED} to "read".\n`,
+		);
 		expect(received.map((body) => body.statuses?.[0].recipient_id)).toEqual(['919888888888', '919888888888', '919888888888']);
 	});
 
 	it('a customer message of a type starting with a vowel: "an image"', async () => {
 		expect((await control('/webhooks/message', { url: receiverUrl, type: 'image' })).text).toBe(
-			`Posted an image message from 919999999999 to ${receiverUrl}: n8n answered 200.\n`,
+			`Posted an image message from 919999999999 to ${receiverUrl}: n8n answered 200 (an empty answer: the workflow started).\n`,
 		);
 	});
 
@@ -103,7 +108,7 @@ describe('sandbox control API for a person (accept: text/plain)', () => {
 		});
 		const { messages } = (await send.json()) as { messages: Array<{ id: string }> };
 		const answer = await control('/webhooks/tap', { url: receiverUrl, answer: 'approve' });
-		expect(answer.text).toBe(`919000000001 tapped "Approve" on message ${messages[0].id}; posted as Cunnekt posts it to ${receiverUrl}: n8n answered 200.\n`);
+		expect(answer.text).toBe(`919000000001 tapped "Approve" on message ${messages[0].id}; posted as Cunnekt posts it to ${receiverUrl}: n8n answered 200 (an empty answer: the workflow started).\n`);
 		const [tap] = received[0].messages ?? [];
 		expect([tap.from, tap.context, tap.interactive]).toEqual([
 			'919000000001',
@@ -123,7 +128,7 @@ describe('sandbox control API for a person (accept: text/plain)', () => {
 
 	it('a customer message, a window, and a refusal each answer one line', async () => {
 		expect((await control('/webhooks/message', { url: receiverUrl, type: 'text', text: 'Hi' })).text).toBe(
-			`Posted a text message from 919999999999 to ${receiverUrl}: n8n answered 200.\n`,
+			`Posted a text message from 919999999999 to ${receiverUrl}: n8n answered ${STARTED}.\n`,
 		);
 		expect((await control('/windows', { mobile: '919000000001' })).text).toBe(
 			'The 24-hour service window of 919000000001 is open: replies to it are accepted.\n',

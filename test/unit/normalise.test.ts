@@ -27,6 +27,10 @@ describe('normalisePayload: Cunnekt\'s samples (sandbox/webhook-samples.js), ite
 				from: '919999999999',
 				contactName: 'VIVEK KUMAR',
 				waId: '919999999999',
+				userId: null,
+				parentUserId: null,
+				username: null,
+				replyTo: '919999999999',
 				timestamp: '2023-08-09T12:25:48.000Z',
 				timestampUnix: 1691583948,
 				...BUSINESS,
@@ -47,6 +51,10 @@ describe('normalisePayload: Cunnekt\'s samples (sandbox/webhook-samples.js), ite
 				from: '919999999999',
 				contactName: 'Vivek Kumar',
 				waId: '919999999999',
+				userId: null,
+				parentUserId: null,
+				username: null,
+				replyTo: '919999999999',
 				timestamp: '2024-01-09T12:35:11.000Z',
 				timestampUnix: 1704803711,
 				...BUSINESS,
@@ -69,6 +77,10 @@ describe('normalisePayload: Cunnekt\'s samples (sandbox/webhook-samples.js), ite
 				from: '919999999999',
 				contactName: 'Vivek Kumar',
 				waId: '919999999999',
+				userId: null,
+				parentUserId: null,
+				username: null,
+				replyTo: '919999999999',
 				timestamp: '2024-01-09T12:35:17.000Z',
 				timestampUnix: 1704803717,
 				...BUSINESS,
@@ -91,6 +103,10 @@ describe('normalisePayload: Cunnekt\'s samples (sandbox/webhook-samples.js), ite
 				from: '919999999999',
 				contactName: 'VIVEK KUMAR',
 				waId: '919999999999',
+				userId: null,
+				parentUserId: null,
+				username: null,
+				replyTo: '919999999999',
 				timestamp: '2023-08-09T12:25:44.000Z',
 				timestampUnix: 1691583944,
 				...BUSINESS,
@@ -116,6 +132,10 @@ describe('normalisePayload: Cunnekt\'s samples (sandbox/webhook-samples.js), ite
 				from: '919999999999',
 				contactName: 'VIVEK KUMAR',
 				waId: '919999999999',
+				userId: null,
+				parentUserId: null,
+				username: null,
+				replyTo: '919999999999',
 				timestamp: '2023-08-09T12:24:11.000Z',
 				timestampUnix: 1691583851,
 				...BUSINESS,
@@ -140,6 +160,9 @@ describe('normalisePayload: Cunnekt\'s samples (sandbox/webhook-samples.js), ite
 				status: 'sent',
 				messageId: 'wamid.HBgMSDOTE3MDQyNzE0MzI2FQIAERgSRjRDQkM1NDU3QzI2QTRFQkZFAA==',
 				recipient: '919999999999',
+				recipientUserId: null,
+				recipientParentUserId: null,
+				replyTo: '919999999999',
 				timestamp: '2024-03-14T05:01:56.000Z',
 				timestampUnix: 1710392516,
 				...BUSINESS,
@@ -158,6 +181,9 @@ describe('normalisePayload: Cunnekt\'s samples (sandbox/webhook-samples.js), ite
 				status: 'delivered',
 				messageId: 'wamid.HBgMOTE3MDQyNzE0MzI2FQsdQkM1NDU3QzI2QTRFQkZFAA==',
 				recipient: '919999999999',
+				recipientUserId: null,
+				recipientParentUserId: null,
+				replyTo: '919999999999',
 				timestamp: '2024-03-14T05:01:59.000Z',
 				timestampUnix: 1710392519,
 				...BUSINESS,
@@ -176,6 +202,9 @@ describe('normalisePayload: Cunnekt\'s samples (sandbox/webhook-samples.js), ite
 				status: 'read',
 				messageId: 'wamid.HBgMOTE3sdMDQyNzE0MzI2FQIAERgSRjRDQkM1NDU3QzI2QTRFQkZFAA==',
 				recipient: '919999999999',
+				recipientUserId: null,
+				recipientParentUserId: null,
+				replyTo: '919999999999',
 				timestamp: '2024-03-14T05:06:48.000Z',
 				timestampUnix: 1710392808,
 				...BUSINESS,
@@ -197,9 +226,13 @@ describe('normalisePayload: the other message types', () => {
 	const common = (type: string, raw: Record<string, unknown>) => ({
 		event: 'message',
 		messageId: raw.id,
-		from: '919999999999',
+		from: '919999999999' as string | null,
 		contactName: 'Vivek Kumar',
-		waId: '919999999999',
+		waId: '919999999999' as string | null,
+		userId: null as string | null,
+		parentUserId: null as string | null,
+		username: null as string | null,
+		replyTo: '919999999999',
 		timestamp: '2025-01-15T10:00:00.000Z',
 		timestampUnix: AT / 1000,
 		...BUSINESS,
@@ -315,14 +348,55 @@ describe('normalisePayload: the other message types', () => {
 		});
 	});
 
-	it('the business-scoped user id and username, when the payload has them', () => {
-		const built = inboundMessage('text', { at: AT });
-		const contact = (built.value.contacts as Array<Record<string, unknown>>)[0];
-		contact.user_id = 'IN.13491208655302741918';
-		(contact.profile as Record<string, unknown>).username = '@vivek';
+	it("a customer's BSUID, parent BSUID and username beside their number: typed fields; replyTo is the number", () => {
+		const { event, raw } = one('text', { userId: 'IN.13491208655302741918', parentUserId: 'IN.ENT.11815799212886844830', username: 'vivek.kumar' });
+		expect(raw).toMatchObject({ from: '919999999999', from_user_id: 'IN.13491208655302741918', from_parent_user_id: 'IN.ENT.11815799212886844830' });
+		expect(event).toStrictEqual({
+			...common('text', raw),
+			userId: 'IN.13491208655302741918',
+			parentUserId: 'IN.ENT.11815799212886844830',
+			username: 'vivek.kumar',
+			text: 'hello',
+			...WINDOW,
+			raw,
+		});
+	});
+
+	it('a customer with a username and no phone number (no from, no wa_id): found by BSUID; replyTo is the BSUID', () => {
+		const { event, raw } = one('text', { withoutPhone: true });
+		expect(raw).not.toHaveProperty('from');
+		expect(event).toStrictEqual({
+			...common('text', raw),
+			from: null,
+			waId: null,
+			userId: 'IN.13491208655302741918',
+			username: 'vivek.kumar',
+			replyTo: 'IN.13491208655302741918',
+			text: 'hello',
+			...WINDOW,
+			raw,
+		});
+	});
+
+	it('several customers without phone numbers in one payload: each message gets the contact of its own BSUID', () => {
+		const value = batchValue([
+			inboundMessage('text', { id: 'wamid.b1', withoutPhone: true, userId: 'IN.1111', username: 'asha', name: 'Asha' }).value,
+			inboundMessage('text', { id: 'wamid.b2', withoutPhone: true, userId: 'IN.2222', username: 'ravi', name: 'Ravi' }).value,
+			inboundMessage('text', { id: 'wamid.b3', from: '918888888888', name: 'Meera' }).value,
+		]);
+		const events = eventsOf(value);
+		expect(events.map((event) => (event.event === 'message' ? [event.contactName, event.username, event.replyTo] : null))).toEqual([
+			['Asha', 'asha', 'IN.1111'],
+			['Ravi', 'ravi', 'IN.2222'],
+			['Meera', null, '918888888888'],
+		]);
+	});
+
+	it("a BSUID in the contact only (no from_user_id on the message) is still the customer's", () => {
+		const built = inboundMessage('text', { at: AT, withoutPhone: true });
+		delete (built.message as Record<string, unknown>).from_user_id;
 		const [event] = eventsOf(built.value);
-		expect(event).toMatchObject({ userId: 'IN.13491208655302741918', username: '@vivek' });
-		expect(Object.keys(event).indexOf('userId')).toBe(Object.keys(event).indexOf('waId') + 1);
+		expect(event).toMatchObject({ from: null, userId: 'IN.13491208655302741918', replyTo: 'IN.13491208655302741918' });
 	});
 
 	it('without a contact profile the name is null, and an id-less message still yields its item', () => {
@@ -351,6 +425,9 @@ function topFields(event: TriggerEvent) {
 }
 
 describe('normalisePayload: statuses, errors, batches and the envelope', () => {
+	/** A failed status without its recipient. */
+	const FAILED = { id: 'wamid.failed', status: 'failed', timestamp: '1736935200' };
+
 	it('a failed status carries its errors with the WhatsApp explanation (131047)', () => {
 		const status = failedStatus('wamid.failed', [
 			{
@@ -366,6 +443,9 @@ describe('normalisePayload: statuses, errors, batches and the envelope', () => {
 				status: 'failed',
 				messageId: 'wamid.failed',
 				recipient: '447700900123',
+				recipientUserId: null,
+				recipientParentUserId: null,
+				replyTo: '447700900123',
 				timestamp: '2025-01-15T10:00:00.000Z',
 				timestampUnix: 1736935200,
 				...BUSINESS,
@@ -377,6 +457,30 @@ describe('normalisePayload: statuses, errors, batches and the envelope', () => {
 				raw: status,
 			},
 		]);
+	});
+
+	it("a late 131047 to a customer known by BSUID only: recipient null, the BSUID, replyTo the BSUID, windowClosed", () => {
+		const status = {
+			...FAILED,
+			recipient_user_id: 'IN.13491208655302741918',
+			recipient_parent_user_id: 'IN.ENT.11815799212886844830',
+			errors: [{ code: 131047, title: 'Re-engagement message' }],
+		};
+		const [event] = eventsOf({ messaging_product: 'whatsapp', metadata: { phone_number_id: '123456789', display_phone_number: '919873617805' }, statuses: [status] });
+		expect(event).toMatchObject({
+			event: 'status',
+			recipient: null,
+			recipientUserId: 'IN.13491208655302741918',
+			recipientParentUserId: 'IN.ENT.11815799212886844830',
+			replyTo: 'IN.13491208655302741918',
+			windowClosed: true,
+		});
+	});
+
+	it('a status with the number and the BSUID: replyTo is the number', () => {
+		const status = { id: 'wamid.s', status: 'read', timestamp: '1736935200', recipient_id: '919999999999', recipient_user_id: 'IN.1349' };
+		const [event] = eventsOf({ messaging_product: 'whatsapp', statuses: [status] });
+		expect(event).toMatchObject({ recipient: '919999999999', recipientUserId: 'IN.1349', recipientParentUserId: null, replyTo: '919999999999' });
 	});
 
 	it('windowClosed is only on a status whose errors hold 131047 (a string code counts too)', () => {

@@ -16,7 +16,10 @@ import { depthProblem, MAX_NESTING_DEPTH, nestingDepth } from '../../nodes/Cunne
 import { CREDENTIAL_MODES, DEFAULTS, triggerProperties } from '../../nodes/CunnektTrigger/description';
 import { checkWebhookCredential } from '../../nodes/CunnektTrigger/checkCredential';
 import { CunnektTrigger } from '../../nodes/CunnektTrigger/CunnektTrigger.node';
-import { messageKind, parseBusinessNumbers, passesFilters } from '../../nodes/CunnektTrigger/filters';
+import { nothingStartsAnswer, tapsAnswer } from '../../nodes/CunnektTrigger/answers';
+import { filteredOutBecause, messageKind, parseBusinessNumbers, passesFilters } from '../../nodes/CunnektTrigger/filters';
+import { splitResumeTaps } from '../../nodes/CunnektTrigger/resume';
+import type { TapOutcome } from '../../nodes/CunnektTrigger/resume';
 import type { TriggerFilters } from '../../nodes/CunnektTrigger/filters';
 import { normalisePayload } from '../../nodes/CunnektTrigger/normalise';
 import type { MessageEvent, StatusEvent, TriggerEvent } from '../../nodes/CunnektTrigger/events';
@@ -37,6 +40,9 @@ const status = (id: string, value: string): StatusEvent => ({
 	status: value,
 	messageId: id,
 	recipient: '919999999999',
+	recipientUserId: null,
+	recipientParentUserId: null,
+	replyTo: '919999999999',
 	timestamp: null,
 	timestampUnix: null,
 	businessPhoneNumberId: '123456789',
@@ -89,6 +95,77 @@ describe('filters', () => {
 		expect(passesFilters(status('w', 'failed'), { ...all, statuses: ['failed'] })).toBe(true);
 		expect(passesFilters(status('w', 'read'), all)).toBe(true);
 	});
+
+	it('a customer without a phone number passes the same filters (the business number is the business\'s)', () => {
+		const bsuidOnly = message('image', { withoutPhone: true });
+		expect(bsuidOnly.from).toBeNull();
+		expect(passesFilters(bsuidOnly, { ...all, businessNumbers: ['123456789'], messageTypes: ['image'] })).toBe(true);
+		expect(passesFilters(bsuidOnly, { ...all, businessNumbers: ['111'] })).toBe(false);
+	});
+
+	it("says why an event is filtered out, in the editor's words", () => {
+		const text = message('text');
+		expect(filteredOutBecause(text, all)).toBeUndefined();
+		expect(filteredOutBecause(text, { ...all, events: ['status', 'error'] })).toBe('Messages are not among Trigger On (Statuses, Errors)');
+		expect(filteredOutBecause(status('w', 'sent'), { ...all, events: ['message'] })).toBe('Statuses are not among Trigger On (Messages)');
+		expect(filteredOutBecause(text, { ...all, messageTypes: ['image', 'other'] })).toBe(
+			'message type "Text" is not among Message Types (Image, Other Types)',
+		);
+		expect(filteredOutBecause(message('order'), { ...all, messageTypes: ['text'] })).toBe(
+			'message type "Other Types" is not among Message Types (Text)',
+		);
+		expect(filteredOutBecause(text, { ...all, businessNumbers: ['111', '222'] })).toBe(
+			'business number 919873617805 is not among Business Numbers (111, 222)',
+		);
+		expect(filteredOutBecause(status('w', 'sent'), { ...all, statuses: ['delivered', 'failed'] })).toBe(
+			'status "sent" is not among Statuses (delivered, failed)',
+		);
+	});
+});
+
+describe('what a request that starts nothing is answered', () => {
+	it('one event: why it did not start the workflow', () => {
+		expect(nothingStartsAnswer(1, ['status "sent" is not among Statuses (failed)'], 0)).toBe(
+			'Received 1 event; this workflow did not start: status "sent" is not among Statuses (failed)',
+		);
+		expect(nothingStartsAnswer(1, [], 1)).toBe(
+			"Received 1 event; this workflow did not start: already received within the Duplicate Window (a sender's retry)",
+		);
+		expect(nothingStartsAnswer(0, [], 0)).toBe('Received: the payload carries no events');
+	});
+
+	it('several events: each reason once, with how many events it left out', () => {
+		expect(
+			nothingStartsAnswer(5, ['status "sent" is not among Statuses (failed)', 'message type "Text" is not among Message Types (Image)', 'status "sent" is not among Statuses (failed)'], 2),
+		).toBe(
+			'Received 5 events; this workflow did not start: status "sent" is not among Statuses (failed) (2 events); ' +
+				'message type "Text" is not among Message Types (Image) (1 event); ' +
+				"already received within the Duplicate Window (a sender's retry) (2 events)",
+		);
+	});
+
+	it('answers to Send and Wait: what became of each, from whom', () => {
+		const tapOf = (options: Parameters<typeof webhooks.inboundMessage>[1]) =>
+			splitResumeTaps([message('button_reply', { replyId: `sw2:1:n:a1:k:${'0'.repeat(12)}:${'ab'.repeat(32)}`, ...options })]).taps[0];
+		const manager = tapOf({ from: '919000000001' });
+		const stranger = tapOf({ from: '918888888888' });
+		const bsuid = tapOf({ withoutPhone: true });
+		const outcome = (reason?: Exclude<TapOutcome, { resumed: true }>['reason'], detail?: string): TapOutcome =>
+			reason === undefined ? { resumed: true } : { resumed: false, reason, detail };
+		expect(tapsAnswer([manager], [outcome()])).toBe('Received an answer to Send and Wait from 919000000001: it resumed the waiting execution');
+		expect(tapsAnswer([stranger], [outcome('notAsked')])).toBe(
+			'Received an answer to Send and Wait from 918888888888: it resumed nothing, as the request was sent to someone else, and only the person asked can answer it',
+		);
+		expect(tapsAnswer([bsuid], [outcome('refused')])).toBe(
+			'Received an answer to Send and Wait from IN.13491208655302741918: it resumed nothing, as n8n refused it: its signature does not match (the answer was altered or forged)',
+		);
+		expect(tapsAnswer([manager, manager, manager], [outcome('handedOver'), outcome('notWaiting'), outcome('unreachable', 'n8n answered 503')])).toBe(
+			'Received 3 answers to Send and Wait: ' +
+				'1. from 919000000001: it resumed nothing, as it was handed to its execution already (the same tap again); ' +
+				'2. from 919000000001: it resumed nothing, as its execution no longer waits (answered already, timed out, stopped or finished); ' +
+				"3. from 919000000001: it resumed nothing, as n8n's resume URL could not be reached; the same tap sent again tries again (n8n answered 503)",
+		);
+	});
 });
 
 describe('duplicate memory', () => {
@@ -98,6 +175,7 @@ describe('duplicate memory', () => {
 
 	it('keys: the message id; for a status its id and status; for an error its number, code, timestamp, title, message, details', () => {
 		expect(dedupeKey(message('text', { id: 'wamid.A' }))).toBe('message:wamid.A');
+		expect(dedupeKey(message('text', { id: 'wamid.A', withoutPhone: true }))).toBe('message:wamid.A');
 		expect(dedupeKey(status('wamid.B', 'delivered'))).toBe('status:wamid.B:delivered');
 		const error = (fields: Record<string, unknown>) =>
 			dedupeKey(events({ messaging_product: 'whatsapp', metadata: webhooks.BUSINESS, errors: [fields] })[0]);

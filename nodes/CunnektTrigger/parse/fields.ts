@@ -29,6 +29,14 @@ export function timesOf(value: unknown): { timestamp: string | null; timestampUn
 	return { timestamp: isoFromSeconds(timestampUnix), timestampUnix };
 }
 
+/**
+ * The address a Reply to a customer uses: the first known of their phone number and their BSUIDs (Cloud API sends
+ * take a phone number in `to` and a BSUID in `recipient`; a phone number wins when both are known).
+ */
+export function replyAddress(...addresses: Array<string | null>): string | null {
+	return addresses.find((address) => address !== null) ?? null;
+}
+
 /** Drops keys whose value is undefined, so an item shows only what applies to it. */
 export function compact<T extends Json>(value: T): T {
 	for (const key of Object.keys(value)) if (value[key] === undefined) delete value[key];

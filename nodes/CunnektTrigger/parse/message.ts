@@ -1,17 +1,23 @@
 import { isObject } from '../../shared/values';
 import type { Json } from '../../shared/values';
 import type { MessageEvent, ReplyInfo } from '../events';
-import { compact, errorDetails, isoFromSeconds, numberOrNull, text, timesOf } from './fields';
+import { compact, errorDetails, isoFromSeconds, numberOrNull, replyAddress, text, timesOf } from './fields';
 import type { Business } from './fields';
 
 /** A customer's message (an entry of a `value` object's `messages`) as a message event. */
 
 const SERVICE_WINDOW_SECONDS = 24 * 60 * 60;
 
-/** The sender's profile: the contact whose wa_id is the sender, or the only contact there is. */
+/**
+ * The sender's profile: the contact whose wa_id is the sender's number or whose user_id is the sender's BSUID (a
+ * customer with a username may have no number in the webhook), or the only contact there is.
+ */
 function contactFor(message: Json, contacts: Json[]): Json | undefined {
 	const from = text(message.from);
-	return contacts.find((contact) => from !== null && text(contact.wa_id) === from) ?? (contacts.length === 1 ? contacts[0] : undefined);
+	const userId = text(message.from_user_id);
+	const isSender = (contact: Json) =>
+		(from !== null && text(contact.wa_id) === from) || (userId !== null && text(contact.user_id) === userId);
+	return contacts.find(isSender) ?? (contacts.length === 1 ? contacts[0] : undefined);
 }
 
 const MEDIA_TYPES = ['image', 'video', 'audio', 'document', 'sticker'];
@@ -112,14 +118,20 @@ export function messageEvent(message: Json, contacts: Json[], business: Business
 	const times = timesOf(message.timestamp);
 	const context = isObject(message.context) ? message.context : {};
 	const contextId = text(context.id);
+	const from = text(message.from);
+	const waId = text(contact?.wa_id);
+	const userId = text(message.from_user_id) ?? text(contact?.user_id);
+	const parentUserId = text(message.from_parent_user_id) ?? text(contact?.parent_user_id);
 	return compact<MessageEvent>({
 		event: 'message',
 		messageId: text(message.id),
-		from: text(message.from),
+		from,
 		contactName: text(profile.name),
-		waId: text(contact?.wa_id),
-		userId: text(contact?.user_id) ?? text(message.from_user_id) ?? undefined,
-		username: text(profile.username) ?? undefined,
+		waId,
+		userId,
+		parentUserId,
+		username: text(profile.username),
+		replyTo: replyAddress(from, waId, userId, parentUserId),
 		...times,
 		...business,
 		type,

@@ -2,7 +2,7 @@ import { WINDOW_CLOSED_CODE } from '../../shared/errors';
 import { asObjects, isObject } from '../../shared/values';
 import type { Json } from '../../shared/values';
 import type { StatusEvent } from '../events';
-import { compact, errorDetails, failureOf, isoFromSeconds, numberOrNull, text, timesOf } from './fields';
+import { compact, errorDetails, failureOf, isoFromSeconds, numberOrNull, replyAddress, text, timesOf } from './fields';
 import type { Business } from './fields';
 
 /** What happened to a message the business sent (an entry of a `value` object's `statuses`) as a status event. */
@@ -17,7 +17,9 @@ export function statusEvent(status: Json, business: Business): StatusEvent {
 		status: text(status.status) ?? 'unknown',
 		messageId: text(status.id),
 		recipient: text(status.recipient_id),
-		recipientUserId: text(status.recipient_user_id) ?? undefined,
+		recipientUserId: text(status.recipient_user_id),
+		recipientParentUserId: text(status.recipient_parent_user_id),
+		replyTo: replyAddress(text(status.recipient_id), text(status.recipient_user_id), text(status.recipient_parent_user_id)),
 		...times,
 		...business,
 		conversation: conversation

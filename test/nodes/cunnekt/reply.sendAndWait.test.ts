@@ -5,7 +5,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runCunnekt } from '../../helpers/n8n';
 import { credentialsFor } from '../../helpers/sandbox';
 import { expectRefused, onlyReplySent, SEED_MOBILE, useReplySandbox } from '../../helpers/reply';
-import { parseRoute, resumeUrl } from '../../../nodes/shared/resumeRouting';
+import { parseRoute, recipientFingerprint, resumeUrl } from '../../../nodes/shared/resumeRouting';
 
 const context = useReplySandbox();
 const EXECUTION_ID = '4711';
@@ -45,7 +45,8 @@ const TRACK_SHIPMENT_REQUEST: INodeParameters = {
 	responseType: 'approval',
 };
 
-const ID_PATTERN = /^sw1:4711:cunnekt:(a0|a1|c\d):[a-z0-9]+:[0-9a-f]{64}$/;
+/** sw2:<execution>:<node>:<answer>:<nonce>:<recipient fingerprint>:<signature>, bound to the number asked. */
+const ID_PATTERN = new RegExp(`^sw2:4711:cunnekt:(a0|a1|c\\d):[a-z0-9]+:${recipientFingerprint(SEED_MOBILE)}:[0-9a-f]{64}$`);
 
 describe('Reply → Send and Wait for Response', () => {
 	it('sends Approve / Decline as native reply buttons whose ids route to this execution, and waits', async () => {
@@ -76,7 +77,11 @@ describe('Reply → Send and Wait for Response', () => {
 			// One character changed anywhere (the answer, the execution) and n8n's check fails.
 			const flipped = id.includes(':a1:') ? id.replace(':a1:', ':a0:') : id.replace(':a0:', ':a1:');
 			expect(signatureHolds(flipped)).toBe(false);
-			expect(signatureHolds(id.replace('sw1:4711:', 'sw1:4712:'))).toBe(false);
+			expect(signatureHolds(id.replace('sw2:4711:', 'sw2:4712:'))).toBe(false);
+			// The recipient is signed too: another person's fingerprint, or none (an sw1 id), fails n8n's check.
+			const fingerprint = recipientFingerprint(SEED_MOBILE);
+			expect(signatureHolds(id.replace(`:${fingerprint}:`, `:${recipientFingerprint('918888888888')}:`))).toBe(false);
+			expect(signatureHolds(id.replace('sw2:', 'sw1:').replace(`:${fingerprint}:`, ':'))).toBe(false);
 		}
 		const waitTill = result.run.waitTill as Date;
 		expect(waitTill).toBeInstanceOf(Date);

@@ -83,11 +83,9 @@ describe('Cunnekt Trigger in the engine, with the sandbox as sender', () => {
 		const sentId = await replyThroughSandbox('919812345678', 'Yes, we do.');
 
 		const read = await sender.statuses(flow.url, sentId);
-		expect(read.map((delivery) => [delivery.status, delivery.body])).toEqual([
-			[200, 'Received 1 event; none starts this workflow (filtered out: 1, duplicates: 0)'],
-			[200, 'Received 1 event; none starts this workflow (filtered out: 1, duplicates: 0)'],
-			[200, 'Received 1 event; none starts this workflow (filtered out: 1, duplicates: 0)'],
-		]);
+		expect(read.map((delivery) => [delivery.status, delivery.body])).toEqual(
+			['sent', 'delivered', 'read'].map((status) => [200, `Received 1 event; this workflow did not start: status "${status}" is not among Statuses (failed)`]),
+		);
 		expect(read.map((delivery) => JSON.parse(delivery.payload).statuses[0].status)).toEqual(['sent', 'delivered', 'read']);
 
 		const failed = await sender.statuses(flow.url, sentId, { outcome: 'failed' });
@@ -124,7 +122,7 @@ describe('Cunnekt Trigger in the engine, with the sandbox as sender', () => {
 		const retry = await sender.retry();
 		expect([retry.status, retry.body, retry.payload]).toEqual([
 			200,
-			'Received 5 events; none starts this workflow (filtered out: 0, duplicates: 5)',
+			"Received 5 events; this workflow did not start: already received within the Duplicate Window (a sender's retry) (5 events)",
 			batch.payload,
 		]);
 		await flow.idle();
@@ -177,6 +175,43 @@ describe('Cunnekt Trigger in the engine, with the sandbox as sender', () => {
 		expect([answer.status, answer.body]).toEqual([400, 'The body is not valid JSON: expected a WhatsApp webhook in JSON']);
 		await flow.idle();
 		expect(flow.executions).toHaveLength(0);
+	});
+});
+
+describe('a customer with a username and no phone number in the webhook (by BSUID only)', () => {
+	it('one item with replyTo = the BSUID; the business-number filter, Download Media, the window and the retry work as for a number', async () => {
+		const flow = await workflow({ options: { downloadMedia: true, businessNumbers: '123456789' } }, { credentials: true });
+		const at = Date.UTC(2026, 4, 2, 9, 30);
+		const delivery = await sender.message(flow.url, 'image', { withoutPhone: true, at });
+		expect([delivery.status, delivery.body]).toEqual([200, '']);
+		const retry = await sender.retry();
+		expect(retry.body).toBe("Received 1 event; this workflow did not start: already received within the Duplicate Window (a sender's retry)");
+		const otherBusiness = await startTriggerWorkflow({ parameters: { options: { businessNumbers: '555' } }, nodeId: uniqueNodeId() });
+		open.push(otherBusiness);
+		expect((await sender.message(otherBusiness.url, 'text', { withoutPhone: true })).body).toBe(
+			'Received 1 event; this workflow did not start: business number 919873617805 is not among Business Numbers (555)',
+		);
+		await flow.idle();
+		expect(flow.executions).toHaveLength(1);
+		const [message] = delivery.value.messages ?? [];
+		expect(triggerItems(flow.executions[0])[0]).toMatchObject({
+			event: 'message',
+			messageId: delivery.messageId,
+			from: null,
+			contactName: 'Vivek Kumar',
+			waId: null,
+			userId: 'IN.13491208655302741918',
+			parentUserId: null,
+			username: 'vivek.kumar',
+			replyTo: 'IN.13491208655302741918',
+			type: 'image',
+			serviceWindowExpiresAt: '2026-05-03T09:30:00.000Z',
+			raw: message,
+		});
+		const [image] = (flow.executions[0].data.resultData.runData[TRIGGER_NAME]?.[0]?.data?.main?.[0] ?? []).map((item) => item.binary?.data);
+		expect(Buffer.from(image?.data ?? '', 'base64')).toEqual(webhooks.mediaBytes('image', delivery.messageId));
+		// The message opened the customer's service window, under their BSUID.
+		expect([...sandbox.state.windows.keys()]).toEqual(['IN.13491208655302741918']);
 	});
 });
 
@@ -249,6 +284,52 @@ describe('the sandbox\'s control API drives the sender over HTTP (for the end-to
 		expect(answer.body).toMatchObject({ status: 200, payload: webhooks.SEED_WEBHOOKS.document });
 		const raw = await control('raw', { url: flow.url, body: '{"hello": "world"}' });
 		expect(raw.body).toMatchObject({ status: 400 });
+	});
+
+	it("with accept: text/plain, one line for a person: what was posted, and what n8n answered to each post, in words", async () => {
+		const words = async (path: string, body: unknown) => {
+			const response = await fetch(`${sandbox.url}/__sandbox/webhooks/${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', accept: 'text/plain' },
+				body: JSON.stringify(body),
+			});
+			return await response.text();
+		};
+		const flow = await workflow();
+		expect(await words('message', { url: flow.url, type: 'image' })).toBe(
+			`Posted an image message from 919999999999 to ${flow.url}: n8n answered 200 (an empty answer: the workflow started).\n`,
+		);
+		expect(await words('message', { url: flow.url, type: 'text', withoutPhone: true })).toBe(
+			`Posted a text message from IN.13491208655302741918 (username vivek.kumar, no phone number) to ${flow.url}: n8n answered 200 (an empty answer: the workflow started).\n`,
+		);
+		const sentId = await replyThroughSandbox('919812345678', 'Hello');
+		expect(await words('statuses', { url: flow.url, messageId: sentId, outcome: 'failed' })).toBe(
+			`Posted the statuses sent, failed of message ${sentId} to ${flow.url}: n8n answered ` +
+				'200 (Received 1 event; this workflow did not start: status "sent" is not among Statuses (failed)) to "sent" and ' +
+				'200 (an empty answer: the workflow started) to "failed".\n',
+		);
+		await flow.idle();
+		expect(flow.executions.map((run) => triggerItems(run)[0].type ?? triggerItems(run)[0].status)).toEqual(['image', 'text', 'failed']);
+	});
+
+	it('statuses with the recipient\'s BSUID: beside the number (userId), without it (withoutPhone), or for a message sent to a BSUID', async () => {
+		const flow = await workflow({ events: ['status'], statuses: ['read'] });
+		const sentId = await replyThroughSandbox('919812345678', 'Hello');
+		const [, , read] = await sender.statuses(flow.url, sentId, { userId: 'IN.5550001' });
+		expect(JSON.parse(read.payload).statuses[0]).toMatchObject({ status: 'read', recipient_id: '919812345678', recipient_user_id: 'IN.5550001' });
+		const toUsername = await replyThroughSandbox('919812345678', 'Hello again');
+		const [, , withoutPhone] = await sender.statuses(flow.url, toUsername, { withoutPhone: true });
+		const status = JSON.parse(withoutPhone.payload).statuses[0];
+		expect([status.recipient_id, status.recipient_user_id]).toEqual([undefined, 'IN.13491208655302741918']);
+		await flow.idle();
+		expect(flow.executions.map((run) => triggerItems(run)[0]).map((item) => [item.recipient, item.recipientUserId, item.replyTo])).toEqual([
+			['919812345678', 'IN.5550001', '919812345678'],
+			[null, 'IN.13491208655302741918', 'IN.13491208655302741918'],
+		]);
+		sandbox.state.sent.push({ id: 'wamid.toBsuid', mobile: 'IN.777', endpoint: 'replymessage', body: { recipient: 'IN.777' }, at: Date.now() });
+		const [sent] = await sender.statuses(flow.url, 'wamid.toBsuid');
+		expect(JSON.parse(sent.payload).statuses[0]).toMatchObject({ id: 'wamid.toBsuid', recipient_user_id: 'IN.777' });
+		expect(JSON.parse(sent.payload).statuses[0]).not.toHaveProperty('recipient_id');
 	});
 
 	it('refuses what it cannot do, with the reason', async () => {

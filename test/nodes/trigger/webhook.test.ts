@@ -82,7 +82,7 @@ describe('filters: a filtered-out request answers 200 and starts nothing', () =>
 			const answer = await call({ body: SEED_WEBHOOKS[name] });
 			expect([answer.status, answer.body, started(answer)]).toEqual([
 				200,
-				'Received 1 event; none starts this workflow (filtered out: 1, duplicates: 0)',
+				`Received 1 event; this workflow did not start: status "${name}" is not among Statuses (failed)`,
 				false,
 			]);
 		}
@@ -122,7 +122,11 @@ describe('filters: a filtered-out request answers 200 and starts nothing', () =>
 
 	it('Trigger On without Messages: messages start nothing', async () => {
 		const answer = await trigger({ events: ['status', 'error'] })({ body: SEED_WEBHOOKS.text });
-		expect([answer.status, started(answer)]).toEqual([200, false]);
+		expect([answer.status, answer.body, started(answer)]).toEqual([
+			200,
+			'Received 1 event; this workflow did not start: Messages are not among Trigger On (Statuses, Errors)',
+			false,
+		]);
 	});
 
 	it('Trigger On: errors', async () => {
@@ -135,7 +139,11 @@ describe('filters: a filtered-out request answers 200 and starts nothing', () =>
 		const call = trigger({ options: { messageTypes: ['button_reply', 'image'] } });
 		expect(started(await call({ body: SEED_WEBHOOKS.text }))).toBe(false);
 		expect(started(await call({ body: SEED_WEBHOOKS.buttonReply }))).toBe(true);
-		expect(started(await call({ body: SEED_WEBHOOKS.listReply }))).toBe(false);
+		const list = await call({ body: SEED_WEBHOOKS.listReply });
+		expect([list.body, started(list)]).toEqual([
+			'Received 1 event; this workflow did not start: message type "List Reply" is not among Message Types (Button Reply, Image)',
+			false,
+		]);
 		const mixed = batchValue([JSON.parse(SEED_WEBHOOKS.document), JSON.parse(SEED_WEBHOOKS.image)]);
 		const answer = await call({ body: mixed });
 		expect(answer.items?.map((item) => item.json.type)).toEqual(['image']);
@@ -153,7 +161,7 @@ describe('filters: a filtered-out request answers 200 and starts nothing', () =>
 		const other = await trigger({ options: { businessNumbers: '555000111, 555000222' } })({ body: SEED_WEBHOOKS.text });
 		expect([other.status, other.body, started(other)]).toEqual([
 			200,
-			'Received 1 event; none starts this workflow (filtered out: 1, duplicates: 0)',
+			'Received 1 event; this workflow did not start: business number 919873617805 is not among Business Numbers (555000111, 555000222)',
 			false,
 		]);
 	});
@@ -351,7 +359,7 @@ describe('duplicates: the same event again starts nothing', () => {
 		const again = await call({ body: SEED_WEBHOOKS.text });
 		expect([again.status, again.body, started(again)]).toEqual([
 			200,
-			'Received 1 event; none starts this workflow (filtered out: 0, duplicates: 1)',
+			"Received 1 event; this workflow did not start: already received within the Duplicate Window (a sender's retry)",
 			false,
 		]);
 	});
@@ -380,7 +388,7 @@ describe('duplicates: the same event again starts nothing', () => {
 		const again = await call({ body });
 		expect([again.status, again.body, started(again)]).toEqual([
 			200,
-			'Received 1 event; none starts this workflow (filtered out: 0, duplicates: 1)',
+			"Received 1 event; this workflow did not start: already received within the Duplicate Window (a sender's retry)",
 			false,
 		]);
 		expect(started(await call({ body: errors(webhooks.BUSINESS, { ...rateLimit, code: 131056 }) }))).toBe(true);

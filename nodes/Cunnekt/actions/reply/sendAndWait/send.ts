@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { InputError } from '../../../../shared/errors';
+import { addressOf } from '../../../../shared/platforms/message';
 import type { AddressedReply, Recipient } from '../../../../shared/platforms/message';
-import { answerQuery, encodeRoute, MAX_ROUTING_LENGTH } from '../../../../shared/resumeRouting';
+import { answerQuery, encodeRoute, MAX_ROUTING_LENGTH, recipientFingerprint } from '../../../../shared/resumeRouting';
 import type { TemplateComponent } from '../../../../shared/types';
 import { LIMITS } from '../../../whatsapp/limits';
 import { quickReplyIndexes } from '../../../whatsapp/templateExpectations';
@@ -22,12 +23,16 @@ import type { ChoiceStyle, ResponseOption } from './answers';
 
 const { buttonTitle, listRowTitle, listButton, listRowId, interactiveBody } = LIMITS;
 
-/** One reply id per option, each carrying the routing to this execution's signed resume URL. */
-function routeIds(this: IExecuteFunctions, options: ResponseOption[], idLimit: number): string[] {
+/**
+ * One reply id per option, each carrying the routing to this execution's signed resume URL, bound to the address
+ * the request goes to (a phone number or a BSUID, as given): only a tap from that person resumes it.
+ */
+function routeIds(this: IExecuteFunctions, options: ResponseOption[], idLimit: number, recipient: Recipient): string[] {
 	const nonce = Date.now().toString(36);
+	const fingerprint = recipientFingerprint(addressOf(recipient));
 	return options.map((option) => {
-		const signedUrl = this.getSignedResumeUrl(answerQuery(option.answer, nonce));
-		const id = encodeRoute(signedUrl, option.answer, nonce);
+		const signedUrl = this.getSignedResumeUrl(answerQuery(option.answer, nonce, fingerprint));
+		const id = encodeRoute(signedUrl, option.answer, nonce, fingerprint);
 		if (id.length > idLimit) {
 			throw new InputError(
 				`The reply id that routes the answer back is ${id.length} characters; WhatsApp allows at most ${idLimit}`,
@@ -52,7 +57,7 @@ async function sendInteractive(
 	if (style === 'list') {
 		checkLabels(options, (position) => `Option ${position + 1} label`, listRowTitle);
 		const listTitle = readLimitedText.call(this, 'listButtonLabel', itemIndex, 'List button label', listButton);
-		const ids = routeIds.call(this, options, listRowId.max);
+		const ids = routeIds.call(this, options, listRowId.max, mobile);
 		const body: AddressedReply = {
 			kind: 'list',
 			to: mobile,
@@ -67,7 +72,7 @@ async function sendInteractive(
 			? (position: number) => `Option ${position + 1} label`
 			: (position: number) => (position === 0 ? 'Approve button label' : 'Disapprove button label');
 	checkLabels(options, labelField, buttonTitle);
-	const ids = routeIds.call(this, options, MAX_ROUTING_LENGTH);
+	const ids = routeIds.call(this, options, MAX_ROUTING_LENGTH, mobile);
 	const body: AddressedReply = {
 		kind: 'buttons',
 		to: mobile,
@@ -95,7 +100,7 @@ async function sendTemplate(
 			'Choose a template with a quick-reply button per answer (for an approval: Approve first, then Decline).',
 		);
 	}
-	const ids = routeIds.call(this, options, MAX_ROUTING_LENGTH);
+	const ids = routeIds.call(this, options, MAX_ROUTING_LENGTH, mobile);
 	const routed = new Set(indexes.slice(0, ids.length));
 	const others = body.components.filter(
 		(component) => !(String(component.type).toLowerCase() === 'button' && routed.has(Number(component.index))),
