@@ -6,7 +6,7 @@
  * examples/refund-approval.json as a user would import it.
  */
 const assert = require('assert/strict');
-const { createWorkflow, loadExamples, productionWebhookUrl } = require('../../playground/stack');
+const { createWorkflow, CURRENT_CREDENTIAL_NAME, loadExamples, productionWebhookUrl } = require('../../playground/stack');
 const { assertSucceeded, executionsOf, outputOf, poll, replyBodies, sandboxControl } = require('./harness');
 
 const CUSTOMER = '919999999999';
@@ -14,6 +14,8 @@ const MANAGER = '919000000001';
 const STRANGER = '918888888888';
 const EXAMPLE = 'refund-approval.json';
 const TRIGGER = "Cunnekt Trigger (manager's taps)";
+/** A manager who writes with a username: known by BSUID only. */
+const MANAGER_BSUID = 'IN.27182818284590452353';
 
 async function executionById(stack, workflowId, id) {
 	return (await executionsOf(stack, workflowId)).find((execution) => execution.id === id);
@@ -139,6 +141,98 @@ module.exports = [
 				const after = await executionById(stack, created.id, waiting.id);
 				assert.deepEqual(outputOf(after, 'Ask the manager')[0].json.data.approved, true);
 				assert.equal(replies(stack).length, 2, 'nothing more was sent');
+			} finally {
+				await stack.api.unpublishWorkflow(created.id);
+			}
+		},
+	},
+	{
+		name: 'send and wait to a BSUID: a manager known by BSUID only (current platform) is asked at the BSUID, and their tap, with no phone number in it, resumes the refund with respondedBy = the BSUID',
+		async run({ stack, step }) {
+			const example = loadExamples().find((entry) => entry.file === EXAMPLE);
+			if (!example) throw new Error(`examples/${EXAMPLE} is missing`);
+			// The example as a user would change it: the manager's BSUID, and a credential on the current platform.
+			const workflow = {
+				...example.workflow,
+				nodes: example.workflow.nodes.map((node) =>
+					node.name === 'Ask the manager'
+						? {
+								...node,
+								parameters: { ...node.parameters, mobile: MANAGER_BSUID },
+								credentials: { cunnektApi: { id: 'set-on-import', name: CURRENT_CREDENTIAL_NAME } },
+							}
+						: node,
+				),
+			};
+			step('publish it');
+			const created = await createWorkflow(stack, workflow, { publish: true });
+			try {
+				const trigger = workflow.nodes.find((node) => node.name === TRIGGER);
+				const tapUrl = await productionWebhookUrl(stack, workflow, TRIGGER);
+				const refundNode = workflow.nodes.find((node) => node.name === 'Refund request');
+				stack.sandbox.openWindow(MANAGER_BSUID);
+				stack.sandbox.openWindow(CUSTOMER);
+
+				step('a refund over the threshold: the question goes to the BSUID in recipient, and the execution waits');
+				const started = await fetch(`${stack.n8n.url}/webhook/${refundNode.parameters.path}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ order: 'A-2077', amount: 400, customer: CUSTOMER, reason: 'late' }),
+				});
+				assert.equal(started.status, 200);
+				const waiting = await poll('the refund execution to wait', async () =>
+					(await executionsOf(stack, created.id)).find((execution) => execution.status === 'waiting'),
+				);
+				const [asked] = stack.sandbox.requests.filter((request) => request.path === '/api/v1/whatsapp/replymessage');
+				const [approve, decline] = asked.body.interactive.action.buttons.map((button) => button.reply.id);
+				assert.equal(
+					JSON.stringify(asked.body),
+					JSON.stringify({
+						messaging_product: 'whatsapp',
+						recipient_type: 'individual',
+						recipient: MANAGER_BSUID,
+						type: 'interactive',
+						interactive: {
+							type: 'button',
+							body: { text: 'Refund request: 400 EUR for order A-2077 (late). Approve?' },
+							action: {
+								buttons: [
+									{ type: 'reply', reply: { id: approve, title: 'Approve' } },
+									{ type: 'reply', reply: { id: decline, title: 'Decline' } },
+								],
+							},
+						},
+					}),
+				);
+				const requestMessageId = stack.sandbox.state.sent[0].id;
+
+				step('the manager taps Approve from WhatsApp with a username (no phone number in the webhook): it resumes');
+				const tap = await sandboxControl(stack, 'POST', '/webhooks/batch', {
+					url: tapUrl,
+					messages: [
+						{ type: 'button_reply', withoutPhone: true, userId: MANAGER_BSUID, replyId: approve, title: 'Approve', context: { id: requestMessageId } },
+					],
+					query: { secret: trigger.parameters.secret ?? stack.webhookSecret },
+				});
+				assert.deepEqual([tap.status, tap.body], [200, `Received an answer to Send and Wait from ${MANAGER_BSUID}: it resumed the waiting execution`]);
+				const resumed = await poll('the refund to finish', async () => {
+					const execution = await executionById(stack, created.id, waiting.id);
+					return execution?.status === 'success' ? execution : undefined;
+				});
+				assertSucceeded(resumed);
+				const tapMessage = tap.value.messages[0];
+				assert.deepEqual(outputOf(resumed, 'Ask the manager')[0].json, {
+					data: {
+						approved: true,
+						respondedBy: MANAGER_BSUID,
+						respondedAt: new Date(Number(tapMessage.timestamp) * 1000).toISOString(),
+						messageId: tapMessage.id,
+						requestMessageId,
+					},
+				});
+				assert.deepEqual(replies(stack), [
+					{ mobile: CUSTOMER, type: 'text', text: 'Good news: your refund of 400 EUR for order A-2077 is approved.' },
+				]);
 			} finally {
 				await stack.api.unpublishWorkflow(created.id);
 			}

@@ -8,7 +8,7 @@ const fs = require('fs');
 const path = require('path');
 const { createWorkflow, loadExamples, productionWebhookUrl } = require('../../playground/stack');
 const crypto = require('crypto');
-const { CUNNEKT, chainWorkflow, finishedExecutions, node, outputOf, sandboxControl, sendOutputOf, assertSucceeded } = require('./harness');
+const { CUNNEKT, chainWorkflow, cunnekt, cunnektCurrent, finishedExecutions, node, outputOf, sandboxControl, sendOutputOf, assertSucceeded } = require('./harness');
 
 const CUSTOMER = '919999999999';
 /** The sandbox customer's BSUID and username (sandbox/webhooks.js), when WhatsApp leaves their number out. */
@@ -16,6 +16,15 @@ const CUSTOMER_USER_ID = 'IN.13491208655302741918';
 const TEAM = '919000000001';
 const WINDOW_CLOSED =
 	'The 24-hour service window is closed: the customer has not written in the last 24 hours. Send a template message instead.';
+/** A failed status with 131047: its first error's code and disposition at the top of the item, for a Switch node (docs/errors.md). */
+const CLOSED_WINDOW_TOP = {
+	errorCode: 131047,
+	errorTitle: 'Re-engagement message',
+	explanation: WINDOW_CLOSED,
+	disposition: 'sendTemplate',
+	retryAfterSeconds: null,
+	retryNotBefore: null,
+};
 
 /**
  * Runs checks against an example workflow, published, with its trigger's production URL and secret; unpublishes it
@@ -244,8 +253,14 @@ module.exports = [
 				);
 				const failedValue = JSON.parse(failure[1].payload);
 				const [error] = failedValue.statuses[0].errors;
-				const errors = [{ code: error.code, title: error.title, message: error.message, details: error.error_data.details, explanation: WINDOW_CLOSED }];
-				const expected = [message, statusItem(JSON.parse(failure[0].payload)), { ...statusItem(failedValue, errors), windowClosed: true }];
+				const errors = [
+					{ code: error.code, title: error.title, message: error.message, details: error.error_data.details, explanation: WINDOW_CLOSED, disposition: 'sendTemplate' },
+				];
+				const expected = [
+					message,
+					statusItem(JSON.parse(failure[0].payload)),
+					{ ...statusItem(failedValue, errors), ...CLOSED_WINDOW_TOP, windowClosed: true },
+				];
 				assert.deepEqual(
 					[expected[2].recipient, expected[2].recipientUserId, expected[2].replyTo],
 					[null, CUSTOMER_USER_ID, CUSTOMER_USER_ID],
@@ -254,6 +269,71 @@ module.exports = [
 					assertSucceeded(execution);
 					assert.deepEqual(outputOf(execution, trigger.name), [{ json: expected[index], pairedItem: { item: 0 } }]);
 				});
+			} finally {
+				await stack.api.unpublishWorkflow(created.id);
+			}
+		},
+	},
+	{
+		name: 'trigger → Reply to replyTo: a customer without a phone number is answered at their BSUID on the current platform, and refused before sending on the classic one',
+		async run({ stack, step }) {
+			const { sandbox } = stack;
+			step('publish Cunnekt Trigger → Reply (current platform) → Reply (classic platform), both to replyTo');
+			const trigger = node('Cunnekt Trigger', `${CUNNEKT}Trigger`, {}, { webhookId: crypto.randomUUID() });
+			const reply = (name, extra = {}) => ({
+				resource: 'reply',
+				operation: 'sendText',
+				mobile: "={{ $('Cunnekt Trigger').item.json.replyTo }}",
+				text: `=${name}: thanks, {{ $('Cunnekt Trigger').item.json.username }}`,
+				...extra,
+			});
+			const workflow = chainWorkflow('e2e: answering a customer without a phone number', [
+				trigger,
+				cunnektCurrent('Current', reply('Current')),
+				cunnekt('Classic', reply('Classic'), { onError: 'continueRegularOutput' }),
+			]);
+			const created = await createWorkflow(stack, workflow, { publish: true });
+			try {
+				const url = await productionWebhookUrl(stack, workflow, trigger.name);
+				step('the sandbox posts a text from a customer known by BSUID only');
+				const text = await sandboxControl(stack, 'POST', '/webhooks/message', { url, type: 'text', text: 'Where is my order?', withoutPhone: true });
+				assert.deepEqual([text.status, text.body], [200, '']);
+				const [execution] = await finishedExecutions(stack, created.id, 1);
+				assertSucceeded(execution);
+				step('the current platform received the reply with the BSUID in recipient, exactly; the classic one nothing');
+				assert.deepEqual(
+					sandbox.requests.filter((request) => request.method === 'POST' && !request.path.startsWith('/__sandbox')).map((request) => [request.path, JSON.stringify(request.body)]),
+					[
+						[
+							'/api/v1/whatsapp/replymessage',
+							JSON.stringify({
+								messaging_product: 'whatsapp',
+								recipient_type: 'individual',
+								recipient: CUSTOMER_USER_ID,
+								type: 'text',
+								text: { body: 'Current: thanks, vivek.kumar' },
+							}),
+						],
+					],
+				);
+				const [sent] = sandbox.state.sent;
+				assert.deepEqual(outputOf(execution, 'Current'), [
+					{
+						json: {
+							messageId: sent.id,
+							userId: CUSTOMER_USER_ID,
+							messaging_product: 'whatsapp',
+							contacts: [{ input: CUSTOMER_USER_ID, user_id: CUSTOMER_USER_ID }],
+							messages: [{ id: sent.id }],
+						},
+						pairedItem: { item: 0 },
+					},
+				]);
+				const [refused] = outputOf(execution, 'Classic');
+				assert.equal(
+					refused.json.error,
+					`Recipient "${CUSTOMER_USER_ID}" is a WhatsApp business-scoped user ID (BSUID); Cunnekt's classic platform (app2.cunnekt.com) sends to phone numbers only [item 0]`,
+				);
 			} finally {
 				await stack.api.unpublishWorkflow(created.id);
 			}
@@ -291,9 +371,7 @@ module.exports = [
 				const errors = [
 					{ code: error.code, title: error.title, message: error.message, details: error.error_data.details, explanation: WINDOW_CLOSED, disposition: 'sendTemplate' },
 				];
-				// The first error's code and disposition at the top of the item, for a Switch node (docs/errors.md)
-				const top = { errorCode: 131047, errorTitle: error.title, explanation: WINDOW_CLOSED, disposition: 'sendTemplate', retryAfterSeconds: null, retryNotBefore: null };
-				const expected = [statusItem(value(read[1])), statusItem(value(read[2])), { ...statusItem(failedValue, errors), ...top, windowClosed: true }];
+				const expected = [statusItem(value(read[1])), statusItem(value(read[2])), { ...statusItem(failedValue, errors), ...CLOSED_WINDOW_TOP, windowClosed: true }];
 				executions.forEach((execution, index) => {
 					assertSucceeded(execution);
 					assert.deepEqual(outputOf(execution, flow.triggerName), [{ json: expected[index], pairedItem: { item: 0 } }]);

@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { NO_CREDENTIAL_FOR_MEDIA } from '../../../nodes/CunnektTrigger/downloadMedia';
 import { notFoundDescription } from '../../helpers/errors';
-import { credentialsFor, startSandbox } from '../../helpers/sandbox';
+import { credentialsFor, currentCredentialsFor, startSandbox } from '../../helpers/sandbox';
 import type { Sandbox } from '../../helpers/sandbox';
 import { senderOf, webhooks } from '../../helpers/sender';
 import type { WebhookSender } from '../../helpers/sender';
@@ -344,3 +344,56 @@ describe('the sandbox\'s control API drives the sender over HTTP (for the end-to
 		expect(await control('message', {})).toEqual({ status: 400, body: { status: 'error', message: 'Malformed request: url is required' } });
 	});
 });
+
+describe('answering a customer who has no phone number: the trigger\'s replyTo into a Reply', () => {
+	const ANSWER: FollowingNode = {
+		name: 'Reply',
+		type: 'n8n-nodes-cunnekt.cunnekt',
+		parameters: { resource: 'reply', operation: 'sendText', mobile: '={{ $json.replyTo }}', text: '=You said: {{ $json.text }}' },
+		credentials: true,
+	};
+
+	async function answering(platform: 'classic' | 'current') {
+		const flow = await startTriggerWorkflow({
+			parameters: {},
+			nodeId: uniqueNodeId(),
+			following: [ANSWER],
+			credentials: platform === 'current' ? currentCredentialsFor(sandbox) : credentialsFor(sandbox),
+		});
+		open.push(flow);
+		const delivery = await sender.message(flow.url, 'text', { withoutPhone: true, text: 'Is my order on its way?' });
+		await flow.idle();
+		const userId = String((delivery.value.contacts as Array<{ user_id: string }>)[0].user_id);
+		return { flow, delivery, userId };
+	}
+
+	it('on the current platform the reply goes to the BSUID in recipient, exactly', async () => {
+		const { flow, userId } = await answering('current');
+		expect(flow.executions).toHaveLength(1);
+		const [run] = flow.executions;
+		expect(triggerItems(run)[0]).toMatchObject({ from: null, replyTo: userId, userId });
+		expect(sandbox.requests.map((request) => [request.path, JSON.stringify(request.body)])).toEqual([
+			[
+				'/api/v1/whatsapp/replymessage',
+				JSON.stringify({
+					messaging_product: 'whatsapp',
+					recipient_type: 'individual',
+					recipient: userId,
+					type: 'text',
+					text: { body: 'You said: Is my order on its way?' },
+				}),
+			],
+		]);
+		expect(outputOf(run, 'Reply')[0]).toMatchObject({ messageId: sandbox.state.sent[0].id, userId });
+	});
+
+	it('on the classic platform it is refused before sending, saying why', async () => {
+		const { flow, userId } = await answering('classic');
+		const [run] = flow.executions;
+		expect(run.data.resultData.error?.message).toBe(
+			`Recipient "${userId}" is a WhatsApp business-scoped user ID (BSUID); Cunnekt's classic platform (app2.cunnekt.com) sends to phone numbers only [item 0]`,
+		);
+		expect(sandbox.requests).toEqual([]);
+	});
+});
+
