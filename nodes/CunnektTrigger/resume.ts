@@ -5,6 +5,7 @@ import type { ForwardedTap, ResumeRoute } from '../shared/resumeRouting';
 import { postToOwnN8n } from '../shared/transport';
 import type { MessageEvent, TriggerEvent } from './events';
 import { RecentKeys } from './memory';
+import { logSsrfRefusal } from './ssrfRefusal';
 
 /**
  * Taps on a Send and Wait request (Reply → Send and Wait for Response): a button or list reply, or a template's
@@ -73,8 +74,9 @@ export async function resumeWaitingExecutions(this: IWebhookFunctions, taps: Res
 			const resumed = isResumedAnswer(answer.statusCode, answer.body);
 			// Not resumed (no such wait, a bad signature, n8n busy): a later delivery of the same tap may try again.
 			if (!resumed) handedOver.forget(routeId);
-		} catch {
+		} catch (error) {
 			handedOver.forget(routeId);
+			logSsrfRefusal(this, base, error);
 		}
 	}
 }
