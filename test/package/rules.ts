@@ -134,6 +134,8 @@ export const GLOSSARY = new Set(
 	[
 		// the service and its terms
 		'cunnekt', 'webhook', 'webhooks', 'wamid', 'cta', 'api', 'restapi', 'overridebot', 'passcodes',
+		// the services n8n's queue mode runs on
+		'postgres', 'redis',
 		// link and markup pieces left when a text's links and tags are taken out
 		'com', 'http', 'md', 'npm', 'vm',
 		// the examples' people, places and festivals (India, where Cunnekt's customers are)
