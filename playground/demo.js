@@ -47,11 +47,17 @@ async function until(what, read) {
 /** A workflow's executions, newest first. */
 const executionsOf = async (stack, workflowId) => (await stack.api.executions({ workflowId, includeData: 'false' })).sort((a, b) => Number(b.id) - Number(a.id));
 
-/** The example's workflow, with its credential and files folder, published when it has a trigger. */
+/**
+ * The example's workflow, with its credential and files folder, published when it has a trigger; url: its Cunnekt
+ * Trigger's production URL, if it has one.
+ */
 async function example(stack, file) {
 	const found = loadExamples().find((entry) => entry.file === file);
 	if (!found) throw new Error(`examples/${file} is missing`);
-	return { workflow: found.workflow, created: await createWorkflow(stack, found.workflow) };
+	const created = await createWorkflow(stack, found.workflow);
+	const trigger = found.workflow.nodes.find((node) => node.type === 'n8n-nodes-cunnekt.cunnektTrigger');
+	const url = trigger ? await productionWebhookUrl(stack, found.workflow, trigger.name) : undefined;
+	return { workflow: found.workflow, created, url };
 }
 
 /** The steps, each ending in one numbered screenshot. */
@@ -124,9 +130,8 @@ function scenes(stack, page) {
 			name: 'customer-writes-buttons-reply',
 			say: 'a customer writes in: the published Cunnekt Trigger (examples/reply-with-buttons.json) starts an execution that replies with buttons',
 			run: async () => {
-				const { workflow, created } = await example(stack, 'reply-with-buttons.json');
-				const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-cunnekt.cunnektTrigger');
-				flows.buttons = { id: created.id, url: await productionWebhookUrl(stack, workflow, trigger.name) };
+				const { created, url: webhook } = await example(stack, 'reply-with-buttons.json');
+				flows.buttons = { id: created.id, url: webhook };
 				await post(flows.buttons, [{ type: 'text', from: CUSTOMER, text: 'Hi, where is my order?' }]);
 				const [execution] = await until('the reply execution', async () => (await executionsOf(stack, created.id)).find((run) => run.stoppedAt) ? await executionsOf(stack, created.id) : undefined);
 				await showExecution(created.id, execution.id);
@@ -162,10 +167,9 @@ function scenes(stack, page) {
 			say: 'a refund over the limit (examples/refund-approval.json): Send and Wait asks the manager on WhatsApp and the execution waits',
 			run: async () => {
 				await page.keyboard.press('Escape');
-				const { workflow, created } = await example(stack, 'refund-approval.json');
-				const trigger = workflow.nodes.find((node) => node.type === 'n8n-nodes-cunnekt.cunnektTrigger');
+				const { workflow, created, url: webhook } = await example(stack, 'refund-approval.json');
 				const refund = workflow.nodes.find((node) => node.name === 'Refund request');
-				flows.refund = { id: created.id, url: await productionWebhookUrl(stack, workflow, trigger.name) };
+				flows.refund = { id: created.id, url: webhook };
 				stack.sandbox.openWindow(MANAGER);
 				stack.sandbox.openWindow(CUSTOMER);
 				await fetch(`${url}/webhook/${refund.parameters.path}`, {
