@@ -8,7 +8,7 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const { freePort } = require('./host/ports');
-const { publicApi, setupOwner } = require('./n8n/api');
+const { createCredentialAsEditor, publicApi, setupOwner } = require('./n8n/api');
 const { startN8n } = require('./n8n/processes');
 const { createUserFolder, packPackage } = require('./n8n/user-folder');
 const { ensureN8n } = require('./runtime/install-n8n');
@@ -96,20 +96,21 @@ async function setupInstance(target, n8n, sandbox, step = () => undefined) {
 	Object.assign(target, await setupOwner(n8n));
 	target.api = publicApi(n8n, target.apiKey);
 	step('create the Cunnekt credentials');
-	// A node added in the editor gets the newest credential of its type: the classic one, created last.
-	target.currentCredential = await target.api.createCredential({
+	// A node added in the editor gets the newest credential of its type: the classic one, created last. Created as the
+	// editor creates them (n8n 1.x's public API refuses them).
+	target.currentCredential = await createCredentialAsEditor(target.rest, {
 		name: CURRENT_CREDENTIAL_NAME,
 		type: 'cunnektApi',
 		data: { platform: 'current', apiKey: sandbox.apiKey, currentBaseUrl: sandbox.currentBaseUrl },
 	});
-	target.credential = await target.api.createCredential({
+	target.credential = await createCredentialAsEditor(target.rest, {
 		name: CREDENTIAL_NAME,
 		type: 'cunnektApi',
 		data: { platform: 'classic', apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl },
 	});
 	// The examples' triggers keep their shared secret in this credential, as a user's would.
 	target.webhookSecret ??= randomWebhookSecret();
-	target.webhookCredential = await target.api.createCredential({
+	target.webhookCredential = await createCredentialAsEditor(target.rest, {
 		name: WEBHOOK_CREDENTIAL_NAME,
 		type: 'cunnektWebhookApi',
 		data: { sharedSecret: target.webhookSecret, appSecret: '', verifyToken: '' },

@@ -5,6 +5,7 @@ import type { ForwardedTap, ResumeRoute } from '../shared/resumeRouting';
 import { postToOwnN8n } from '../shared/transport';
 import type { MessageEvent, TriggerEvent } from './events';
 import { RecentKeys } from './memory';
+import { logSsrfRefusal } from './ssrfRefusal';
 
 /**
  * Taps on a Send and Wait request (Reply → Send and Wait for Response): a button or list reply, or a template's
@@ -102,7 +103,8 @@ async function handOver(context: IWebhookFunctions, base: string, tap: ResumeTap
 		return outcome;
 	} catch (error) {
 		handedOver.forget(tap.routeId);
-		return { resumed: false, reason: 'unreachable', detail: error instanceof Error ? error.message : String(error) };
+		const refused = logSsrfRefusal(context, base, error);
+		return { resumed: false, reason: 'unreachable', detail: refused ?? (error instanceof Error ? error.message : String(error)) };
 	}
 }
 

@@ -91,6 +91,17 @@ function publicApi(n8n, apiKey) {
 	};
 }
 
+/**
+ * Creates a credential as the editor does (POST /rest/credentials, with the owner's session): n8n 1.x's public API
+ * checks a credential's data against a schema it derives wrongly from the fields' display conditions, and refuses
+ * ours. Returns the credential (id, name…).
+ * @param {(method: string, path: string, body?: unknown) => Promise<any>} rest the owner's client (setupOwner)
+ * @param {{ name: string, type: string, data: Record<string, unknown> }} credential
+ */
+async function createCredentialAsEditor(rest, credential) {
+	return unwrap(await rest('POST', '/rest/credentials', credential));
+}
+
 /** The public API accepts only these fields of a workflow file. */
 function workflowBody(workflow) {
 	return {
@@ -103,4 +114,4 @@ function workflowBody(workflow) {
 
 /** @typedef {import('./processes').N8nProcess} N8nProcess */
 
-module.exports = { DEMO_OWNER, setupOwner, publicApi, unwrap };
+module.exports = { DEMO_OWNER, setupOwner, publicApi, unwrap, createCredentialAsEditor };

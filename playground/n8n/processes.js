@@ -37,6 +37,21 @@ function killGroup(pid, signal) {
 	}
 }
 
+/**
+ * n8n 3's rules, kept on the n8n 2 we run (docs/n8n-3.md): binary data on disk (in-memory `default` mode is gone; the
+ * queue suite uses `database`), unverified community packages enabled explicitly (n8n 3 stops loading them unless
+ * this is true), SSRF protection on. With it, a request to a blocked range (127.0.0.0/8 among them) fails unless
+ * allowed: 127.0.0.1 is where the sandbox stands in for Cunnekt's public host, and where the Cunnekt Trigger hands
+ * a Send and Wait tap to this n8n's own waiting execution (an address, so only …_IP_RANGES allows it; a hostname
+ * in WEBHOOK_URL would need N8N_SSRF_ALLOWED_HOSTNAMES instead).
+ */
+const N8N3_SETTINGS = {
+	N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
+	N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+	N8N_SSRF_PROTECTION_ENABLED: 'true',
+	N8N_SSRF_ALLOWED_IP_RANGES: '127.0.0.1/32',
+};
+
 /** The environment every n8n process here shares: loopback only, nothing phoned home, our package loaded. */
 function n8nEnv(install, { userFolder, port, brokerPort, env = {} }) {
 	return nodeEnv(install.nodeDir, {
@@ -61,6 +76,7 @@ function n8nEnv(install, { userFolder, port, brokerPort, env = {} }) {
 		N8N_LOG_OUTPUT: 'console',
 		N8N_LOG_LEVEL: 'info',
 		NODE_ENV: 'production',
+		...N8N3_SETTINGS,
 		...env,
 	});
 }
@@ -178,4 +194,4 @@ async function runN8nCommand(install, userFolder, args, { env = {}, port, broker
  *   child: import('child_process').ChildProcess, stop: () => Promise<void> }} N8nProcess
  */
 
-module.exports = { startN8n, stopProcess, runN8nCommand };
+module.exports = { startN8n, stopProcess, runN8nCommand, N8N3_SETTINGS };

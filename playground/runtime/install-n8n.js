@@ -3,6 +3,8 @@
  * n8n for `npm start`, the end-to-end suite, the benchmark and the queue-mode suite: the version pinned in
  * ./package.json, installed from ./package-lock.json with Node 24 (./install-node.js) into the cache outside the
  * repository (./pin.js), once, and reused; reinstalled when missing or broken. One installer at a time per cache.
+ * Another version (CUNNEKT_N8N_VERSION) has no lockfile of ours: npm resolves n8n's own dependency ranges, as
+ * `npm install n8n@<version>` does for a user; it goes into its own folder of the cache, next to the pinned one.
  */
 const { spawnSync } = require('child_process');
 const crypto = require('crypto');
@@ -11,7 +13,7 @@ const path = require('path');
 const { progressLog, run, safeRead } = require('../host/commands');
 const { isAlive } = require('../host/processes');
 const { ensureNode, nodeEnv } = require('./install-node');
-const { RUNTIME_DIR, NODE_VERSION, N8N_VERSION, cacheDir } = require('./pin');
+const { RUNTIME_DIR, NODE_VERSION, N8N_VERSION, PINNED_N8N_VERSION, cacheDir } = require('./pin');
 
 const defaultLog = progressLog('n8n');
 
@@ -60,10 +62,43 @@ function packagesToFetch(lock) {
 	return wanted.size;
 }
 
-function lockfileHash() {
+/**
+ * The files npm installs n8n from: for the pinned version ./package.json and ./package-lock.json as they are (so
+ * the marker of an existing install still matches); for another version a package.json naming it, and no lockfile.
+ * @returns {Array<[string, Buffer]>}
+ */
+function runtimeFiles(version) {
+	if (version === PINNED_N8N_VERSION) {
+		return ['package.json', 'package-lock.json'].map((file) => [file, fs.readFileSync(path.join(RUNTIME_DIR, file))]);
+	}
+	const manifest = {
+		name: 'n8n-nodes-cunnekt-n8n-runtime',
+		private: true,
+		description: `n8n ${version}, not pinned (CUNNEKT_N8N_VERSION)`,
+		dependencies: { n8n: version },
+		overrides: FROM_THE_REGISTRY,
+	};
+	return [['package.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`)]];
+}
+
+/**
+ * Dependencies some n8n versions fetch from outside the npm registry, which this machine cannot reach, replaced by
+ * the same code on the registry: n8n 1.x's nodes name SheetJS 0.20.2 as a tarball on cdn.sheetjs.com; @e965/xlsx
+ * publishes those releases on npm (n8n 2 itself depends on @e965/xlsx).
+ */
+const FROM_THE_REGISTRY = { xlsx: 'npm:@e965/xlsx@0.20.2' };
+
+/** What the marker of a finished install holds: Node's version and the hash of the files it was installed from. */
+function lockfileHash(files) {
 	const hash = crypto.createHash('sha256');
-	for (const file of ['package.json', 'package-lock.json']) hash.update(fs.readFileSync(path.join(RUNTIME_DIR, file)));
+	for (const [, bytes] of files) hash.update(bytes);
 	return `${NODE_VERSION} ${hash.digest('hex')}`;
+}
+
+/** The native modules n8n needs compiled for Node 24: sqlite3, and isolated-vm where this n8n has it (2.x). */
+const NATIVE_MODULES = ['sqlite3', 'isolated-vm'];
+function nativeModules(dir) {
+	return NATIVE_MODULES.filter((name) => fs.existsSync(path.join(dir, 'node_modules', name, 'package.json')));
 }
 
 /** What Node printed when a native module failed to load: the error's own lines, not the stack's first frame. */
@@ -79,7 +114,9 @@ function nativeError(result) {
  * pinned version. Returns what is wrong, or undefined.
  */
 function installProblem(install) {
-	const natives = spawnSync(install.nodeBin, ['-e', "require('sqlite3'); require('isolated-vm')"], {
+	const requires = nativeModules(install.dir).map((name) => `require('${name}');`);
+	if (requires.length === 0) return 'it has no sqlite3';
+	const natives = spawnSync(install.nodeBin, ['-e', requires.join(' ')], {
 		cwd: install.dir,
 		encoding: 'utf8',
 		timeout: 60000,
@@ -107,7 +144,8 @@ async function ensureN8n({ log = defaultLog } = {}) {
 		/** @type {N8nInstall} */
 		const install = { version: N8N_VERSION, dir, nodeDir, nodeBin, n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
 		const marker = path.join(dir, '.ready');
-		const expected = lockfileHash();
+		const files = runtimeFiles(N8N_VERSION);
+		const expected = lockfileHash(files);
 		if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === expected) {
 			const problem = installProblem(install);
 			if (!problem) return install;
@@ -115,25 +153,27 @@ async function ensureN8n({ log = defaultLog } = {}) {
 		}
 		fs.rmSync(dir, { recursive: true, force: true });
 		fs.mkdirSync(dir, { recursive: true });
-		for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(RUNTIME_DIR, file), path.join(dir, file));
+		for (const [file, bytes] of files) fs.writeFileSync(path.join(dir, file), bytes);
 		const logFile = path.join(dir, 'install.log');
 		const env = nodeEnv(nodeDir);
 		// npm logs one "http fetch GET 200 <url>.tgz" per package tarball it downloads (and other GETs for metadata).
-		const lock = require(path.join(RUNTIME_DIR, 'package-lock.json')).packages;
-		const total = packagesToFetch(lock);
+		const lock = files.some(([file]) => file === 'package-lock.json') ? require(path.join(RUNTIME_DIR, 'package-lock.json')).packages : undefined;
+		const of = lock ? ` of ${packagesToFetch(lock)}` : '';
 		const fetched = () => new Set(safeRead(logFile).match(/ http fetch GET 200 \S+\.tgz/g) ?? []).size;
-		log(`installing n8n ${N8N_VERSION} (one time: about 2.8 GB, 5 to 8 minutes on 2 cores, downloading then compiling) into ${dir}; log: ${logFile}`);
+		const pinned = lock ? '' : ` (not the pinned ${PINNED_N8N_VERSION}: no lockfile, npm resolves n8n's own dependency ranges)`;
+		log(`installing n8n ${N8N_VERSION}${pinned} (one time: about 2.8 GB, 5 to 8 minutes on 2 cores, downloading then compiling) into ${dir}; log: ${logFile}`);
 		// Install scripts off: optional native modules would download binaries from outside and fail the install.
 		await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=http'], {
 			cwd: dir,
 			env,
 			logFile,
 			log,
-			heartbeat: (seconds) => `still installing n8n: ${seconds} s, ${fetched()} of ${total} packages fetched`,
+			heartbeat: (seconds) => `still installing n8n: ${seconds} s, ${fetched()}${of} packages fetched`,
 		});
-		log('compiling n8n\'s native modules (sqlite3, isolated-vm) for Node 24, about 3 minutes on 2 cores');
+		const natives = nativeModules(dir);
+		log(`compiling n8n's native modules (${natives.join(', ')}) for Node 24, about 3 minutes on 2 cores`);
 		// --ignore-scripts=false: the compile is the packages' install script, whatever setting npm was started with.
-		await run('npm', ['rebuild', '--ignore-scripts=false', '--foreground-scripts', 'sqlite3', 'isolated-vm'], {
+		await run('npm', ['rebuild', '--ignore-scripts=false', '--foreground-scripts', ...natives], {
 			cwd: dir,
 			env,
 			logFile,

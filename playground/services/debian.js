@@ -1,7 +1,7 @@
 // @ts-check
 /**
- * The Debian packages the suites need (Postgres and Redis for queue mode, Chromium for the editor checks), installed
- * with apt-get when missing: a new machine has none.
+ * The Debian packages the suites need (Postgres and Redis for queue mode, Chromium for the editor checks, ffmpeg for
+ * the demo's video), installed with apt-get when missing: a new machine has none.
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -26,6 +26,7 @@ const DEBIAN_PACKAGES = {
 	'redis-server': () => onPath('redis-server'),
 	postgresql: () => postgresBinDir() !== undefined && spawnSync('id', ['-u', 'postgres']).status === 0,
 	chromium: () => onPath('chromium'),
+	ffmpeg: () => onPath('ffmpeg'),
 };
 
 let aptUpdated = false;

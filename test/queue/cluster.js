@@ -70,6 +70,9 @@ async function startCluster({ dir, workers = 2, concurrency = 10, build = true, 
 			DB_POSTGRESDB_DATABASE: cluster.postgres.database,
 			DB_POSTGRESDB_USER: cluster.postgres.user,
 			EXECUTIONS_MODE: 'queue',
+			// n8n 3 has no in-memory mode, and these processes share no disk: binary data in the database (n8n 2's
+			// default in queue mode, said here so that processes.js's filesystem does not apply).
+			N8N_DEFAULT_BINARY_DATA_MODE: 'database',
 			QUEUE_BULL_REDIS_HOST: cluster.redis.host,
 			QUEUE_BULL_REDIS_PORT: String(cluster.redis.port),
 			N8N_ENCRYPTION_KEY: crypto.randomBytes(24).toString('hex'),

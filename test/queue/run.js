@@ -3,7 +3,8 @@
 /**
  * `npm run test:queue`: the packed package in n8n's queue mode (Postgres, Redis, main, two workers, a webhook
  * processor), all started here from nothing on 127.0.0.1 and stopped by process id at the end, even on failure.
- * Three checks (./checks.js), then the run's figures and each process's peak memory. Last line: "N passed, N failed".
+ * The checks of ./checks.js and n8n 3's (./n8n3.js: manual executions on workers, binary data in the database), then
+ * the run's figures and each process's peak memory. Last line: "N passed, N failed".
  *
  * Arguments: parts of check names to run only those; --no-build packs the dist/ already built.
  * CUNNEKT_QUEUE_MESSAGES: inbound messages (default 1000); the broadcasts send half as many each (at least 50), the
@@ -13,6 +14,7 @@ const path = require('path');
 const { REPO_DIR, N8N_VERSION } = require('../../playground/runtime/pin');
 const { startCluster, peakMemory } = require('./cluster');
 const { checks, figures } = require('./checks');
+const n8n3 = require('./n8n3');
 const { runSuite } = require('../helpers/suite');
 
 const RUN_DIR = path.join(REPO_DIR, '.queue', 'run');
@@ -21,7 +23,7 @@ const relative = (file) => path.relative(process.cwd(), file) || file;
 void runSuite({
 	title: (count) =>
 		`Queue mode: n8n ${N8N_VERSION}, Postgres, Redis, main + 2 workers + a webhook processor, the packed n8n-nodes-cunnekt (${count} checks)`,
-	checks,
+	checks: [...checks, ...n8n3.checks],
 	start: ({ build, step }) => startCluster({ dir: RUN_DIR, build, step }),
 	logs: () => `logs: ${relative(RUN_DIR)}/{main,worker-1,worker-2,webhook-1}.log`,
 	beforeEach: (cluster, check) => {
