@@ -133,17 +133,17 @@ export function codeAccessProblems(dir: string): string[] {
 export const GLOSSARY = new Set(
 	[
 		// the service and its terms
-		'cunnekt', 'webhook', 'webhooks', 'wamid', 'cta', 'api', 'restapi', 'overridebot', 'passcodes',
+		'cunnekt', 'webhook', 'webhooks', 'wamid', 'cta', 'api', 'restapi', 'overridebot', 'passcodes', 'emoji',
+		// WhatsApp's field names inside the JSON examples of hints (preview_url, wa_id, org)
+		'url', 'wa', 'org',
 		// the services n8n's queue mode runs on
 		'postgres', 'redis',
 		// link and markup pieces left when a text's links and tags are taken out
 		'com', 'http', 'md', 'npm', 'vm',
 		// the examples' people, places and festivals (India, where Cunnekt's customers are)
-		'vivek', 'sharma', 'churchgate', 'diwali', 'indian', 'rs',
+		'vivek', 'sharma', 'churchgate', 'diwali', 'indian', 'rs', 'asha', 'rao', 'mumbai', 'colaba',
 		// units and number endings: 10th, 12pt
 		'th', 'pt',
-		// date formats a text spells out (Ls, Ds: Luxon's tokens)
-		'ls', 'ds',
 	],
 );
 
@@ -155,7 +155,10 @@ function proseWords(text: string): string[] {
 		.replace(/\{\{[\s\S]*?\}\}/g, ' ')
 		.replace(/\]\([^)]*\)/g, '] ')
 		.replace(/<[^>]*>/g, ' ')
-		.replace(/https?:\/\/\S+/g, ' ');
+		.replace(/https?:\/\/\S+/g, ' ')
+		// an acronym's plural ("PINs") and a contraction's end ("couldn't") are not words of their own
+		.replace(/\b[A-Z]{2,}s\b/g, ' ')
+		.replace(/n't\b/g, '');
 	return (prose.match(/[A-Za-z][a-z]+(?:'s)?/g) ?? []).map((word) => word.replace(/'s$/, '').toLowerCase());
 }
 
@@ -237,7 +240,8 @@ function loadClasses(dir: string, files: string[]): Array<{ file: string; instan
 /** Hosts the built code may name that are not a service it calls: placeholders and this repository's docs. */
 function documentationHost(url: URL, repository: string): boolean {
 	if (url.hostname === 'example.com' || url.hostname === 'www.w3.org') return true;
-	return url.hostname === 'github.com' && `${url.origin}${url.pathname}`.replace(/\/$/, '') === repository;
+	const page = `${url.origin}${url.pathname}`.replace(/\/$/, '');
+	return url.hostname === 'github.com' && (page === repository || page.startsWith(`${repository}/blob/`));
 }
 
 /**
