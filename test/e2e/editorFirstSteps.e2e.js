@@ -6,6 +6,8 @@
  * is typed, an example's canvas.
  */
 const assert = require('assert/strict');
+const path = require('path');
+const { REPO_DIR } = require('../../playground/runtime/pin');
 const { createWorkflow, loadExamples, CREDENTIAL_NAME } = require('../../playground/stack');
 const { withEditor, openNode, pickOption, screenshot, assertSeenWhole } = require('./browser');
 const { cunnekt, customers, manualWorkflow } = require('./harness');
@@ -99,7 +101,10 @@ module.exports = [
 				const actions = page.locator('[data-test-id=node-creator] [data-test-id=node-creator-item-name]').filter({ hasNotText: /^Cunnekt$/ });
 				await actions.first().waitFor();
 				const first = (await actions.allInnerTexts()).map((text) => text.trim()).slice(0, 3);
-				assert.deepEqual(first, ['Send a template message', 'Send a reply asking for a delivery address', 'Send message and wait for response']);
+				// Then the Reply resource's actions, in its Operation picker's order (the built package's own list).
+				const replyPicker = require(path.join(REPO_DIR, 'dist/nodes/Cunnekt/actions')).resources.reply.description[0];
+				const replyActions = replyPicker.options.map((option) => option.action);
+				assert.deepEqual(first, ['Send a template message', ...replyActions.slice(0, 2)]);
 				await assertSeenWhole(actions.first(), '"Send a template message" in the nodes panel');
 				await screenshot(page, screenshotsDir, 'nodes-panel');
 
